@@ -1,0 +1,39 @@
+# The two set-up commands (README): `make run` and `make test`, on a fresh
+# Debian 12 machine as root. Both install what is missing first.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: deps build run test test-asan test-tsan conformance clean
+
+deps:
+	./tools/install-deps.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	./$(BUILD)/host_exporter $(ARGS)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# CI: the suite under AddressSanitizer + UBSan, warnings as errors.
+test-asan: deps
+	cmake -S . -B build-asan -G Ninja -DHOST_EXPORTER_WERROR=ON -DHOST_EXPORTER_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ctest --output-on-failure -j $(JOBS)
+
+test-tsan: deps
+	cmake -S . -B build-tsan -G Ninja -DHOST_EXPORTER_WERROR=ON -DHOST_EXPORTER_SANITIZE=thread -DCMAKE_BUILD_TYPE=Debug
+	cmake --build build-tsan -j $(JOBS) --target host_exporter_tests
+	cd build-tsan && ./tests/host_exporter_tests --gtest_filter='Scraper*:WorkerPool*:Server*'
+
+conformance: build
+	../shared/conformance/run.sh $(BUILD)/host_exporter
+
+clean:
+	rm -rf $(BUILD) build-asan build-tsan

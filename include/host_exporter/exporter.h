@@ -1,0 +1,68 @@
+// The exporter proper, independent of HTTP: command-line flags, the enabled
+// collectors, and the /metrics response (filters, deadline, self-metrics).
+// Thread safety: after Create, Metrics() may be called from many threads.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "host_exporter/flags.h"
+#include "host_exporter/paths.h"
+#include "host_exporter/result.h"
+#include "host_exporter/scraper.h"
+
+namespace host_exporter {
+
+inline constexpr const char* kVersion = HOST_EXPORTER_VERSION;
+
+// Every flag: core ones and each collector's, grouped by section.
+FlagSet BuildFlagSet();
+
+struct ExporterOptions {
+  Paths paths;
+  bool exporter_metrics = true;  // process_*, promhttp_*
+  std::size_t max_requests = 40;  // 0: no limit
+  std::chrono::milliseconds timeout_offset{500};
+  std::chrono::milliseconds max_timeout{0};  // 0: no upper bound
+  std::vector<std::string> enabled;          // collector names, sorted
+};
+
+// Reads the core options from parsed flags. Errors name the flag.
+Result<ExporterOptions> OptionsFromFlags(const FlagValues& flags);
+
+struct MetricsResponse {
+  int status = 200;
+  std::string content_type;
+  std::string body;
+};
+
+class Exporter {
+ public:
+  // Builds every enabled collector; the first one that fails to build (bad
+  // regular expression, conflicting flags) stops start-up with its error.
+  static Result<std::unique_ptr<Exporter>> Create(const ExporterOptions& opts, const FlagValues& flags);
+
+  // One /metrics request. `scrape_timeout` is the X-Prometheus-Scrape-Timeout-Seconds value.
+  MetricsResponse Metrics(const std::vector<std::string>& collect,
+                          const std::vector<std::string>& exclude,
+                          std::optional<double> scrape_timeout);
+
+  const std::vector<std::string>& enabled() const { return scraper_->names(); }
+  const ExporterOptions& options() const { return opts_; }
+
+ private:
+  Exporter(ExporterOptions opts, std::unique_ptr<Scraper> scraper);
+  void AppendExporterMetrics(std::vector<prometheus::MetricFamily>& out) const;
+
+  ExporterOptions opts_;
+  std::unique_ptr<Scraper> scraper_;
+  std::atomic<int> in_flight_{0};
+  std::atomic<std::uint64_t> requests_200_{0}, requests_400_{0}, requests_500_{0}, requests_503_{0};
+  double start_time_seconds_ = 0;
+};
+
+}  // namespace host_exporter

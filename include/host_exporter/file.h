@@ -1,0 +1,76 @@
+// A thin RAII layer over POSIX file reading for pseudo-files (procfs, sysfs).
+// Pseudo-files report a size of 0 or 4096, so they are read with one open and
+// read-until-EOF into a capped buffer, never sized with stat. EINTR is retried;
+// errors carry the path and errno text. ENOENT/ENOTDIR give ErrorKind::kNotFound.
+// Thread safety: all functions are reentrant.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "host_exporter/result.h"
+
+namespace host_exporter {
+
+inline constexpr std::size_t kMaxPseudoFileSize = 64 << 20;
+
+// The system calls file reading goes through, so tests can inject failures.
+struct Syscalls {
+  int (*open)(const char* path, int flags) = nullptr;
+  ssize_t (*read)(int fd, void* buf, std::size_t n) = nullptr;
+  int (*close)(int fd) = nullptr;
+};
+const Syscalls& RealSyscalls();
+
+// Replaces the syscalls used by this thread's file reads while alive (tests).
+class ScopedSyscallOverride {
+ public:
+  explicit ScopedSyscallOverride(const Syscalls& s);
+  ~ScopedSyscallOverride();
+  ScopedSyscallOverride(const ScopedSyscallOverride&) = delete;
+  ScopedSyscallOverride& operator=(const ScopedSyscallOverride&) = delete;
+
+ private:
+  const Syscalls* previous_;
+};
+
+// Owns a file descriptor; closes it on destruction.
+class File {
+ public:
+  File() = default;
+  explicit File(int fd) : fd_(fd) {}
+  File(File&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
+  File& operator=(File&& o) noexcept;
+  ~File();
+  static Result<File> Open(const std::string& path, int flags = 0);
+  int fd() const { return fd_; }
+  // Appends everything up to EOF (at most max_bytes) to out.
+  Status ReadAll(std::string& out, std::size_t max_bytes, const std::string& path) const;
+
+ private:
+  int fd_ = -1;
+};
+
+// Whole file contents. Larger than max_bytes: ErrorKind::kIo naming the cap.
+Result<std::string> ReadFile(const std::string& path,
+                             std::size_t max_bytes = kMaxPseudoFileSize);
+// Contents with surrounding whitespace (the trailing newline) removed.
+Result<std::string> ReadTrimmed(const std::string& path);
+// A file holding one integer / float (sysfs attributes).
+Result<std::uint64_t> ReadUint(const std::string& path);
+Result<std::int64_t> ReadInt(const std::string& path);
+Result<double> ReadDouble(const std::string& path);
+
+// Names in a directory, without "." and "..", sorted.
+Result<std::vector<std::string>> ListDir(const std::string& path);
+// Target of a symlink.
+Result<std::string> ReadLink(const std::string& path);
+bool PathExists(const std::string& path);
+bool IsDirectory(const std::string& path);
+
+}  // namespace host_exporter

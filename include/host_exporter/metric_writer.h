@@ -1,0 +1,71 @@
+// Collects samples into prometheus-cpp MetricFamily values. Each collector run
+// gets its own writer, so no locking. Families are created on first use and
+// keyed by name; later samples of the same family reuse the first help/type.
+// Thread safety: not thread-safe; one writer per thread.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <prometheus/metric_family.h>
+#include <prometheus/metric_type.h>
+
+namespace host_exporter {
+
+struct LabelView {
+  std::string_view name;
+  std::string_view value;
+};
+using Label = prometheus::ClientMetric::Label;  // {std::string name, value}
+using Labels = std::vector<Label>;
+
+class MetricWriter {
+ public:
+  void Gauge(std::string_view name, std::string_view help, double value,
+             std::initializer_list<LabelView> labels = {}) {
+    Add(prometheus::MetricType::Gauge, name, help, value, labels);
+  }
+  void Counter(std::string_view name, std::string_view help, double value,
+               std::initializer_list<LabelView> labels = {}) {
+    Add(prometheus::MetricType::Counter, name, help, value, labels);
+  }
+  void Untyped(std::string_view name, std::string_view help, double value,
+               std::initializer_list<LabelView> labels = {}) {
+    Add(prometheus::MetricType::Untyped, name, help, value, labels);
+  }
+  void Gauge(std::string_view name, std::string_view help, double value, Labels labels) {
+    Add(prometheus::MetricType::Gauge, name, help, value, std::move(labels));
+  }
+  void Counter(std::string_view name, std::string_view help, double value, Labels labels) {
+    Add(prometheus::MetricType::Counter, name, help, value, std::move(labels));
+  }
+  void Untyped(std::string_view name, std::string_view help, double value, Labels labels) {
+    Add(prometheus::MetricType::Untyped, name, help, value, std::move(labels));
+  }
+
+  void Add(prometheus::MetricType type, std::string_view name, std::string_view help,
+           double value, std::initializer_list<LabelView> labels);
+  void Add(prometheus::MetricType type, std::string_view name, std::string_view help,
+           double value, Labels labels);
+
+  // Adds a whole family (textfile collector); merges into an existing one.
+  void AddFamily(prometheus::MetricFamily family);
+
+  std::size_t size() const { return families_.size(); }
+  std::vector<prometheus::MetricFamily>& families() { return families_; }
+  std::vector<prometheus::MetricFamily> Take() { index_.clear(); return std::move(families_); }
+
+ private:
+  prometheus::MetricFamily& Family(prometheus::MetricType type, std::string_view name,
+                                   std::string_view help);
+  static void SetValue(prometheus::ClientMetric& m, prometheus::MetricType type, double v);
+
+  std::vector<prometheus::MetricFamily> families_;
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+}  // namespace host_exporter

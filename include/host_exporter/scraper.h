@@ -1,0 +1,52 @@
+// Runs the enabled collectors of one scrape concurrently on a worker pool and
+// gathers their output with node_scrape_collector_{duration_seconds,success}.
+// A collector that has not finished by the scrape's deadline is reported with
+// success 0 and counted in node_scrape_collector_timeouts_total; its late output
+// is discarded. A collector still running from an earlier scrape is not started
+// again on top of itself (success 0), so threads stay bounded however long it hangs.
+// Thread safety: Scrape may be called from many threads at once.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <prometheus/metric_family.h>
+
+#include "host_exporter/collector.h"
+#include "host_exporter/worker_pool.h"
+
+namespace host_exporter {
+
+struct NamedCollector {
+  std::string name;
+  std::unique_ptr<Collector> collector;
+};
+
+class Scraper {
+ public:
+  using Clock = std::chrono::steady_clock;
+  // `collectors` sorted by name. `parallelism` threads run them (more are
+  // started only to replace threads stuck in a collector).
+  Scraper(std::vector<NamedCollector> collectors, std::size_t parallelism);
+  ~Scraper();
+
+  // Runs the collectors whose indexes are given (all when empty).
+  std::vector<prometheus::MetricFamily> Scrape(const std::vector<std::size_t>& which,
+                                               std::optional<Clock::time_point> deadline) const;
+
+  const std::vector<std::string>& names() const { return names_; }
+  // Index of the collector, or -1.
+  int Find(std::string_view name) const;
+
+ private:
+  struct Slot;
+  std::vector<std::string> names_;
+  std::vector<std::shared_ptr<Slot>> slots_;
+  mutable WorkerPool pool_;
+};
+
+}  // namespace host_exporter

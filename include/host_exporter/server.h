@@ -1,0 +1,58 @@
+// HTTP serving of the exporter over cpp-httplib: one server per listen address.
+// GET/HEAD only (405 otherwise), "/" landing page, the telemetry path, 404 for
+// the rest; gzip when the client accepts it; no exception text reaches clients.
+// Thread safety: Start/Stop/Wait from one controlling thread; handlers run on
+// the servers' worker threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "host_exporter/exporter.h"
+#include "host_exporter/result.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace host_exporter {
+
+struct ListenAddress {
+  std::string host;  // "" means every address (dual-stack "::", else "0.0.0.0")
+  int port = 0;
+};
+// Go's net.SplitHostPort forms: ":9100", "0.0.0.0:9100", "[::1]:9100", "localhost:9100".
+Result<ListenAddress> ParseListenAddress(std::string_view addr);
+
+struct ServerOptions {
+  std::vector<std::string> listen_addresses{":9100"};
+  std::string telemetry_path = "/metrics";
+  std::size_t worker_threads = 64;
+};
+
+class HttpServer {
+ public:
+  // Binds every address (failing with a message naming the address if one is in
+  // use) and starts serving on background threads.
+  static Result<std::unique_ptr<HttpServer>> Start(Exporter& exporter, ServerOptions opts);
+  ~HttpServer();
+  void Stop();
+  // Bound ports, in listen-address order (useful with port 0).
+  const std::vector<int>& ports() const { return ports_; }
+
+  std::string LandingPage() const;
+
+ private:
+  HttpServer(Exporter& exporter, ServerOptions opts);
+  void Configure(httplib::Server& srv);
+
+  Exporter& exporter_;
+  ServerOptions opts_;
+  std::vector<std::unique_ptr<httplib::Server>> servers_;
+  std::vector<std::thread> threads_;
+  std::vector<int> ports_;
+};
+
+}  // namespace host_exporter

@@ -1,0 +1,211 @@
+#include "host_exporter/server.h"
+
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+
+#include "host_exporter/log.h"
+#include "host_exporter/text.h"
+
+namespace host_exporter {
+namespace {
+
+// True when an Accept-Encoding value accepts gzip with a non-zero quality.
+bool AcceptsGzip(std::string_view header) {
+  for (auto part : Split(header, ',')) {
+    auto pieces = Split(part, ';');
+    auto coding = Trim(pieces[0]);
+    if (coding != "gzip" && coding != "x-gzip" && coding != "*") continue;
+    double q = 1;
+    for (std::size_t i = 1; i < pieces.size(); ++i) {
+      auto p = Trim(pieces[i]);
+      if (p.starts_with("q=")) {
+        auto v = ParseDouble(p.substr(2));
+        q = v ? *v : 0;
+      }
+    }
+    if (q > 0) return true;
+  }
+  return false;
+}
+
+std::string HtmlEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ListenAddress> ParseListenAddress(std::string_view addr) {
+  auto bad = [&](std::string why) {
+    return Fail(ErrorKind::kInvalidArgument,
+                "flag --web.listen-address: invalid address \"" + std::string(addr) + "\": " + why);
+  };
+  std::size_t colon = addr.rfind(':');
+  if (colon == std::string_view::npos) return bad("missing port");
+  std::string_view host = addr.substr(0, colon);
+  std::string_view port = addr.substr(colon + 1);
+  if (host.starts_with('[')) {
+    if (!host.ends_with(']')) return bad("missing ']'");
+    host = host.substr(1, host.size() - 2);
+  } else if (host.find(':') != std::string_view::npos) {
+    return bad("too many colons (bracket IPv6 addresses: [::1]:9100)");
+  }
+  auto p = ParseUint(port);
+  if (!p || *p > 65535) return bad("invalid port \"" + std::string(port) + "\"");
+  return ListenAddress{std::string(host), static_cast<int>(*p)};
+}
+
+HttpServer::HttpServer(Exporter& exporter, ServerOptions opts)
+    : exporter_(exporter), opts_(std::move(opts)) {}
+
+std::string HttpServer::LandingPage() const {
+  std::string path = HtmlEscape(opts_.telemetry_path);
+  std::string html =
+      "<!DOCTYPE html>\n<html>\n  <head>\n    <meta charset=\"UTF-8\">\n"
+      "    <title>Host Exporter</title>\n  </head>\n  <body>\n"
+      "    <h1>Host Exporter</h1>\n"
+      "    <p>Prometheus host metrics exporter, compatible with node_exporter</p>\n"
+      "    <h2>Version: " + HtmlEscape(kVersion) + "</h2>\n"
+      "    <ul>\n      <li><a href=\"" + path + "\">Metrics</a></li>\n    </ul>\n"
+      "    <h2>Enabled collectors</h2>\n    <ul>\n";
+  for (const auto& c : exporter_.enabled()) html += "      <li>" + HtmlEscape(c) + "</li>\n";
+  html += "    </ul>\n  </body>\n</html>\n";
+  return html;
+}
+
+void HttpServer::Configure(httplib::Server& srv) {
+  std::size_t workers = opts_.worker_threads;
+  srv.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+  // Only SO_REUSEADDR: the default SO_REUSEPORT would let a second instance share the port.
+  srv.set_socket_options([](socket_t sock) {
+    int yes = 1, no = 0;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    setsockopt(sock, IPPROTO_IPV6, IPV6_V6ONLY, &no, sizeof no);  // fails harmlessly on IPv4
+  });
+  srv.set_keep_alive_timeout(60);
+  srv.set_keep_alive_max_count(1000);
+  srv.set_read_timeout(10, 0);
+  srv.set_write_timeout(30, 0);
+  srv.set_payload_max_length(64 * 1024);
+
+  srv.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.status = 405;
+      res.set_header("Allow", "GET, HEAD");
+      res.set_content("Method Not Allowed\n", "text/plain; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // httplib compresses on any mention of gzip (even q=0) and prefers brotli;
+    // rewrite the header so it does exactly what the client asked: gzip or nothing.
+    auto& headers = const_cast<httplib::Headers&>(req.headers);
+    bool gzip = AcceptsGzip(req.get_header_value("Accept-Encoding"));
+    headers.erase("Accept-Encoding");
+    if (gzip) headers.emplace("Accept-Encoding", "gzip");
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  srv.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      log::Error("request handler failed", {{"err", e.what()}});
+    } catch (...) {
+      log::Error("request handler failed", {{"err", "unknown exception"}});
+    }
+    res.status = 500;
+    res.set_content("Internal Server Error\n", "text/plain; charset=utf-8");
+  });
+
+  srv.Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
+    if (req.path == opts_.telemetry_path) {
+      std::vector<std::string> collect, exclude;
+      for (std::size_t i = 0, n = req.get_param_value_count("collect[]"); i < n; ++i) {
+        collect.push_back(req.get_param_value("collect[]", i));
+      }
+      for (std::size_t i = 0, n = req.get_param_value_count("exclude[]"); i < n; ++i) {
+        exclude.push_back(req.get_param_value("exclude[]", i));
+      }
+      std::optional<double> timeout;
+      if (req.has_header("X-Prometheus-Scrape-Timeout-Seconds")) {
+        if (auto v = ParseDouble(Trim(req.get_header_value("X-Prometheus-Scrape-Timeout-Seconds"))); v) {
+          timeout = *v;
+        }
+      }
+      MetricsResponse r = exporter_.Metrics(collect, exclude, timeout);
+      res.status = r.status;
+      res.set_header("Vary", "Accept-Encoding");
+      res.set_content(std::move(r.body), r.content_type.c_str());
+      return;
+    }
+    if (req.path == "/") {
+      res.set_content(LandingPage(), "text/html; charset=UTF-8");
+      return;
+    }
+    res.status = 404;
+    res.set_content("404 page not found\n", "text/plain; charset=utf-8");
+  });
+}
+
+Result<std::unique_ptr<HttpServer>> HttpServer::Start(Exporter& exporter, ServerOptions opts) {
+  std::unique_ptr<HttpServer> hs(new HttpServer(exporter, std::move(opts)));
+  for (const auto& addr : hs->opts_.listen_addresses) {
+    auto la = ParseListenAddress(addr);
+    if (!la) return std::unexpected(la.error());
+    auto srv = std::make_unique<httplib::Server>();
+    hs->Configure(*srv);
+    std::vector<std::string> hosts;
+    if (la->host.empty()) {
+      hosts = {"::", "0.0.0.0"};  // dual stack where IPv6 exists
+    } else {
+      hosts = {la->host};
+    }
+    int port = -1;
+    for (const auto& h : hosts) {
+      if (la->port == 0) {
+        port = srv->bind_to_any_port(h);
+      } else {
+        port = srv->bind_to_port(h, la->port) ? la->port : -1;
+      }
+      if (port > 0) break;
+    }
+    if (port <= 0) {
+      return Fail(ErrorKind::kIo, "listen tcp " + addr + ": bind: cannot listen (address already in use or unavailable)");
+    }
+    log::Info("Listening on", {{"address", addr}});
+    hs->ports_.push_back(port);
+    hs->servers_.push_back(std::move(srv));
+  }
+  for (auto& srv : hs->servers_) {
+    httplib::Server* s = srv.get();
+    hs->threads_.emplace_back([s] { s->listen_after_bind(); });
+  }
+  // stop() before the accept loop runs is lost: wait until every server runs.
+  for (auto& srv : hs->servers_) {
+    while (!srv->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return hs;
+}
+
+void HttpServer::Stop() {
+  for (auto& s : servers_) s->stop();
+  for (auto& t : threads_) {
+    if (t.joinable()) t.join();
+  }
+  threads_.clear();
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+}  // namespace host_exporter

@@ -1,0 +1,69 @@
+// Wires the layers together: flags -> logging -> exporter -> HTTP servers, then
+// waits for SIGTERM/SIGINT.
+#include <signal.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "host_exporter/exporter.h"
+#include "host_exporter/log.h"
+#include "host_exporter/server.h"
+
+using namespace host_exporter;
+
+int main(int argc, char** argv) {
+  // Block the shutdown signals in every thread; the main thread waits for them.
+  sigset_t sigs;
+  sigemptyset(&sigs);
+  sigaddset(&sigs, SIGTERM);
+  sigaddset(&sigs, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  FlagSet flagset = BuildFlagSet();
+  auto flags = flagset.Parse(argc, argv);
+  if (!flags) {
+    std::fprintf(stderr, "host_exporter: error: %s, try --help\n", flags.error().message.c_str());
+    return 1;
+  }
+  if (flags->GetBool("help")) {
+    std::cout << flagset.Help("host_exporter");
+    return 0;
+  }
+  if (flags->GetBool("version")) {
+    std::cout << "host_exporter, version " << kVersion << " (branch: " << HOST_EXPORTER_BRANCH
+              << ", revision: " << HOST_EXPORTER_REVISION << ")\n  compiler: " << HOST_EXPORTER_COMPILER << "\n";
+    return 0;
+  }
+  if (auto s = log::Setup(flags->GetString("log.level"), flags->GetString("log.format")); !s) {
+    std::fprintf(stderr, "host_exporter: error: %s\n", s.error().message.c_str());
+    return 1;
+  }
+  auto opts = OptionsFromFlags(*flags);
+  if (!opts) {
+    std::fprintf(stderr, "host_exporter: error: %s\n", opts.error().message.c_str());
+    return 1;
+  }
+  log::Info("Starting host_exporter", {{"version", kVersion}});
+  for (const auto& c : opts->enabled) log::Info("Enabled collector", {{"collector", c}});
+  auto exporter = Exporter::Create(*opts, *flags);
+  if (!exporter) {
+    log::Error("failed to create collectors", {{"err", exporter.error().message}});
+    std::fprintf(stderr, "host_exporter: error: %s\n", exporter.error().message.c_str());
+    return 1;
+  }
+  ServerOptions sopts;
+  sopts.listen_addresses = flags->GetStrings("web.listen-address");
+  sopts.telemetry_path = flags->GetString("web.telemetry-path");
+  sopts.worker_threads = std::max<std::size_t>(16, (*opts).max_requests + 8);
+  auto server = HttpServer::Start(**exporter, sopts);
+  if (!server) {
+    log::Error("failed to start server", {{"err", server.error().message}});
+    return 1;
+  }
+  int sig = 0;
+  sigwait(&sigs, &sig);
+  log::Info("Shutting down", {{"signal", sig == SIGTERM ? "terminated" : "interrupt"}});
+  (*server)->Stop();
+  return 0;
+}

@@ -1,0 +1,158 @@
+#include "host_exporter/file.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "host_exporter/text.h"
+
+namespace host_exporter {
+namespace {
+
+int RealOpen(const char* path, int flags) { return ::open(path, flags); }
+
+const Syscalls kReal{&RealOpen, &::read, &::close};
+thread_local const Syscalls* tls_syscalls = &kReal;
+
+Error ErrnoError(int err, const std::string& path, std::string_view op) {
+  ErrorKind kind = (err == ENOENT || err == ENOTDIR) ? ErrorKind::kNotFound : ErrorKind::kIo;
+  std::string msg(op);
+  msg += ' ';
+  msg += path;
+  msg += ": ";
+  msg += std::strerror(err);
+  return Error{kind, std::move(msg)};
+}
+
+}  // namespace
+
+const Syscalls& RealSyscalls() { return kReal; }
+
+ScopedSyscallOverride::ScopedSyscallOverride(const Syscalls& s) : previous_(tls_syscalls) {
+  tls_syscalls = &s;
+}
+ScopedSyscallOverride::~ScopedSyscallOverride() { tls_syscalls = previous_; }
+
+File& File::operator=(File&& o) noexcept {
+  if (this != &o) {
+    if (fd_ >= 0) tls_syscalls->close(fd_);
+    fd_ = o.fd_;
+    o.fd_ = -1;
+  }
+  return *this;
+}
+
+File::~File() {
+  if (fd_ >= 0) tls_syscalls->close(fd_);
+}
+
+Result<File> File::Open(const std::string& path, int flags) {
+  for (;;) {
+    int fd = tls_syscalls->open(path.c_str(), flags | O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) return File(fd);
+    if (errno != EINTR) return std::unexpected(ErrnoError(errno, path, "open"));
+  }
+}
+
+Status File::ReadAll(std::string& out, std::size_t max_bytes, const std::string& path) const {
+  std::size_t start = out.size();
+  std::size_t chunk = 4096;
+  for (;;) {
+    std::size_t have = out.size() - start;
+    if (have > max_bytes) {
+      return Fail(ErrorKind::kIo, "read " + path + ": larger than " + std::to_string(max_bytes) + " bytes");
+    }
+    std::size_t old = out.size();
+    out.resize(old + chunk);
+    ssize_t n = tls_syscalls->read(fd_, out.data() + old, chunk);
+    if (n < 0) {
+      out.resize(old);
+      if (errno == EINTR) continue;
+      return std::unexpected(ErrnoError(errno, path, "read"));
+    }
+    out.resize(old + static_cast<std::size_t>(n));
+    if (n == 0) return {};
+    if (chunk < (1u << 20)) chunk *= 2;
+  }
+}
+
+Result<std::string> ReadFile(const std::string& path, std::size_t max_bytes) {
+  auto f = File::Open(path);
+  if (!f) return std::unexpected(f.error());
+  std::string out;
+  if (auto s = f->ReadAll(out, max_bytes, path); !s) return std::unexpected(s.error());
+  return out;
+}
+
+Result<std::string> ReadTrimmed(const std::string& path) {
+  auto s = ReadFile(path, 1 << 20);
+  if (!s) return s;
+  return std::string(Trim(*s));
+}
+
+namespace {
+template <class T, class F>
+Result<T> ReadNumber(const std::string& path, F parse) {
+  auto s = ReadFile(path, 1 << 16);
+  if (!s) return std::unexpected(s.error());
+  auto v = parse(Trim(*s));
+  if (!v) return std::unexpected(InFile(path, v.error()));
+  return *v;
+}
+}  // namespace
+
+Result<std::uint64_t> ReadUint(const std::string& path) {
+  return ReadNumber<std::uint64_t>(path, [](std::string_view s) { return ParseUint(s); });
+}
+Result<std::int64_t> ReadInt(const std::string& path) {
+  return ReadNumber<std::int64_t>(path, [](std::string_view s) { return ParseInt(s); });
+}
+Result<double> ReadDouble(const std::string& path) {
+  return ReadNumber<double>(path, [](std::string_view s) { return ParseDouble(s); });
+}
+
+Result<std::vector<std::string>> ListDir(const std::string& path) {
+  DIR* d = ::opendir(path.c_str());
+  if (d == nullptr) return std::unexpected(ErrnoError(errno, path, "opendir"));
+  std::vector<std::string> names;
+  errno = 0;
+  while (struct dirent* e = ::readdir(d)) {
+    if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
+    names.emplace_back(e->d_name);
+  }
+  int err = errno;
+  ::closedir(d);
+  if (err != 0) return std::unexpected(ErrnoError(err, path, "readdir"));
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+Result<std::string> ReadLink(const std::string& path) {
+  std::string buf(256, '\0');
+  for (;;) {
+    ssize_t n = ::readlink(path.c_str(), buf.data(), buf.size());
+    if (n < 0) return std::unexpected(ErrnoError(errno, path, "readlink"));
+    if (static_cast<std::size_t>(n) < buf.size()) {
+      buf.resize(static_cast<std::size_t>(n));
+      return buf;
+    }
+    buf.resize(buf.size() * 2);
+  }
+}
+
+bool PathExists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+bool IsDirectory(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+}  // namespace host_exporter

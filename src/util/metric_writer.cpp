@@ -1,0 +1,54 @@
+#include "host_exporter/metric_writer.h"
+
+namespace host_exporter {
+
+prometheus::MetricFamily& MetricWriter::Family(prometheus::MetricType type, std::string_view name,
+                                               std::string_view help) {
+  // Collectors usually emit a family's samples together: check the last one first.
+  if (!families_.empty() && families_.back().name == name) return families_.back();
+  std::string key(name);
+  auto it = index_.find(key);
+  if (it != index_.end()) return families_[it->second];
+  index_.emplace(key, families_.size());
+  prometheus::MetricFamily& f = families_.emplace_back();
+  f.name = std::move(key);
+  f.help = std::string(help);
+  f.type = type;
+  return f;
+}
+
+void MetricWriter::SetValue(prometheus::ClientMetric& m, prometheus::MetricType type, double v) {
+  switch (type) {
+    case prometheus::MetricType::Counter: m.counter.value = v; break;
+    case prometheus::MetricType::Gauge: m.gauge.value = v; break;
+    default: m.untyped.value = v; break;
+  }
+}
+
+void MetricWriter::Add(prometheus::MetricType type, std::string_view name, std::string_view help,
+                       double value, std::initializer_list<LabelView> labels) {
+  prometheus::MetricFamily& f = Family(type, name, help);
+  prometheus::ClientMetric& m = f.metric.emplace_back();
+  m.label.reserve(labels.size());
+  for (const LabelView& l : labels) m.label.push_back(Label{std::string(l.name), std::string(l.value)});
+  SetValue(m, f.type, value);
+}
+
+void MetricWriter::Add(prometheus::MetricType type, std::string_view name, std::string_view help,
+                       double value, Labels labels) {
+  prometheus::MetricFamily& f = Family(type, name, help);
+  prometheus::ClientMetric& m = f.metric.emplace_back();
+  m.label = std::move(labels);
+  SetValue(m, f.type, value);
+}
+
+void MetricWriter::AddFamily(prometheus::MetricFamily family) {
+  prometheus::MetricFamily& f = Family(family.type, family.name, family.help);
+  if (f.metric.empty() && &f != &family) {
+    f.metric = std::move(family.metric);
+  } else {
+    for (auto& m : family.metric) f.metric.push_back(std::move(m));
+  }
+}
+
+}  // namespace host_exporter

@@ -1,0 +1,77 @@
+#include "host_exporter/exposition.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "host_exporter/metric_writer.h"
+
+namespace host_exporter {
+namespace {
+
+TEST(FormatFloat, MatchesGoStrconvG) {
+  // Expected strings are what Go's strconv.FormatFloat(v, 'g', -1, 64) prints.
+  EXPECT_EQ(FormatFloat(0), "0");
+  EXPECT_EQ(FormatFloat(-0.0), "0");
+  EXPECT_EQ(FormatFloat(1), "1");
+  EXPECT_EQ(FormatFloat(-1), "-1");
+  EXPECT_EQ(FormatFloat(3831959552.0), "3.831959552e+09");
+  EXPECT_EQ(FormatFloat(1.25e8), "1.25e+08");
+  EXPECT_EQ(FormatFloat(10870.69), "10870.69");
+  EXPECT_EQ(FormatFloat(123456), "123456");
+  EXPECT_EQ(FormatFloat(1e6), "1e+06");
+  EXPECT_EQ(FormatFloat(999999), "999999");
+  EXPECT_EQ(FormatFloat(0.0001), "0.0001");
+  EXPECT_EQ(FormatFloat(0.00001), "1e-05");
+  EXPECT_EQ(FormatFloat(0.1), "0.1");
+  EXPECT_EQ(FormatFloat(-2.5), "-2.5");
+  EXPECT_EQ(FormatFloat(1.8446744073709552e19), "1.8446744073709552e+19");
+  EXPECT_EQ(FormatFloat(5e-324), "5e-324");
+  EXPECT_EQ(FormatFloat(1.7976931348623157e308), "1.7976931348623157e+308");
+  EXPECT_EQ(FormatFloat(std::nan("")), "NaN");
+  EXPECT_EQ(FormatFloat(std::numeric_limits<double>::infinity()), "+Inf");
+  EXPECT_EQ(FormatFloat(-std::numeric_limits<double>::infinity()), "-Inf");
+}
+
+TEST(SerializeText, SortsFamiliesSeriesAndLabelsAndEscapes) {
+  MetricWriter w;
+  w.Gauge("b_metric", "Help with \\ and\nnewline.", 2, {{"z", "1"}, {"a", "y"}});
+  w.Gauge("b_metric", "ignored", 1, {{"z", "0"}, {"a", "y"}});
+  w.Counter("a_total", "A counter.", 7, {{"path", "C:\\dir \"q\"\nx"}});
+  w.Untyped("c", "", 1.5);
+  std::string text = SerializeText(w.Take());
+  EXPECT_EQ(text,
+            "# HELP a_total A counter.\n"
+            "# TYPE a_total counter\n"
+            "a_total{path=\"C:\\\\dir \\\"q\\\"\\nx\"} 7\n"
+            "# HELP b_metric Help with \\\\ and\\nnewline.\n"
+            "# TYPE b_metric gauge\n"
+            "b_metric{a=\"y\",z=\"0\"} 1\n"
+            "b_metric{a=\"y\",z=\"1\"} 2\n"
+            "# TYPE c untyped\n"
+            "c 1.5\n");
+}
+
+TEST(SerializeText, MergesFamiliesAndDropsEmptyOnes) {
+  std::vector<prometheus::MetricFamily> fams(3);
+  fams[0].name = "x";
+  fams[0].type = prometheus::MetricType::Gauge;
+  fams[0].metric.resize(1);
+  fams[0].metric[0].label = {{"k", "b"}};
+  fams[1].name = "empty";
+  fams[2] = fams[0];
+  fams[2].metric[0].label = {{"k", "a"}};
+  std::string text = SerializeText(fams);
+  EXPECT_EQ(text, "# TYPE x gauge\nx{k=\"a\"} 0\nx{k=\"b\"} 0\n");
+}
+
+TEST(SerializeText, SortsLabelValuesBytewise) {
+  MetricWriter w;
+  for (const char* cpu : {"10", "2", "1"}) w.Gauge("m", "h", 0, {{"cpu", cpu}});
+  EXPECT_EQ(SerializeText(w.Take()),
+            "# HELP m h\n# TYPE m gauge\nm{cpu=\"1\"} 0\nm{cpu=\"10\"} 0\nm{cpu=\"2\"} 0\n");
+}
+
+}  // namespace
+}  // namespace host_exporter

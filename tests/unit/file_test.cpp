@@ -1,0 +1,90 @@
+#include "host_exporter/file.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace host_exporter {
+namespace {
+
+class FileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/he_file_testXXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& content) {
+    std::string p = dir_ + "/" + name;
+    std::ofstream(p) << content;
+    return p;
+  }
+  std::string dir_;
+};
+
+TEST_F(FileTest, ReadsWholeFileLargerThanOneChunk) {
+  std::string big(100000, 'x');
+  auto r = ReadFile(Write("big", big));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(*r, big);
+}
+
+TEST_F(FileTest, CapIsEnforced) {
+  auto r = ReadFile(Write("big", std::string(10000, 'x')), 100);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("larger than 100"), std::string::npos);
+}
+
+TEST_F(FileTest, MissingIsNotFoundAndNamesPath) {
+  auto r = ReadFile(dir_ + "/nope");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kNotFound);
+  EXPECT_NE(r.error().message.find(dir_ + "/nope"), std::string::npos);
+}
+
+TEST_F(FileTest, NumbersAndTrim) {
+  EXPECT_EQ(*ReadUint(Write("u", "42\n")), 42u);
+  EXPECT_EQ(*ReadInt(Write("i", "-7\n")), -7);
+  EXPECT_EQ(*ReadTrimmed(Write("t", "  hello \n")), "hello");
+  auto bad = ReadUint(Write("b", "4x2\n"));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().kind, ErrorKind::kParse);
+  EXPECT_NE(bad.error().message.find("/b"), std::string::npos);
+}
+
+TEST_F(FileTest, ListDirSortedWithoutDots) {
+  Write("b", "");
+  Write("a", "");
+  auto r = ListDir(dir_);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ((*r)[0], "a");
+}
+
+// Injected read failures: EINTR is retried, EIO is reported with errno text.
+int g_reads = 0;
+ssize_t InterruptedThenEio(int, void*, std::size_t) {
+  errno = (g_reads++ == 0) ? EINTR : EIO;
+  return -1;
+}
+
+TEST_F(FileTest, InjectedReadErrors) {
+  std::string p = Write("f", "data");
+  Syscalls s = RealSyscalls();
+  s.read = &InterruptedThenEio;
+  ScopedSyscallOverride o(s);
+  g_reads = 0;
+  auto r = ReadFile(p);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(g_reads, 2);
+  EXPECT_EQ(r.error().kind, ErrorKind::kIo);
+  EXPECT_NE(r.error().message.find("Input/output error"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace host_exporter

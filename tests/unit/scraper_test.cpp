@@ -1,0 +1,113 @@
+#include "host_exporter/scraper.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "host_exporter/exposition.h"
+
+namespace host_exporter {
+namespace {
+
+using namespace std::chrono_literals;
+
+class FakeCollector : public Collector {
+ public:
+  FakeCollector(std::string metric, std::chrono::milliseconds delay, bool fail)
+      : metric_(std::move(metric)), delay_(delay), fail_(fail) {}
+  Status Collect(MetricWriter& out) const override {
+    calls_.fetch_add(1);
+    if (delay_.count() > 0) std::this_thread::sleep_for(delay_);
+    out.Gauge(metric_, "fake", 1);
+    if (fail_) return Fail(ErrorKind::kParse, "/fake/file: line 1: bad");
+    return {};
+  }
+  mutable std::atomic<int> calls_{0};
+
+ private:
+  std::string metric_;
+  std::chrono::milliseconds delay_;
+  bool fail_;
+};
+
+struct Fixture {
+  FakeCollector* ok;
+  FakeCollector* bad;
+  FakeCollector* slow;
+  std::unique_ptr<Scraper> scraper;
+};
+
+Fixture Make(std::chrono::milliseconds slow_delay) {
+  Fixture f;
+  auto ok = std::make_unique<FakeCollector>("a_ok", 0ms, false);
+  auto bad = std::make_unique<FakeCollector>("b_bad", 0ms, true);
+  auto slow = std::make_unique<FakeCollector>("c_slow", slow_delay, false);
+  f.ok = ok.get();
+  f.bad = bad.get();
+  f.slow = slow.get();
+  std::vector<NamedCollector> cs;
+  cs.push_back({"a", std::move(ok)});
+  cs.push_back({"b", std::move(bad)});
+  cs.push_back({"c", std::move(slow)});
+  f.scraper = std::make_unique<Scraper>(std::move(cs), 2);
+  return f;
+}
+
+TEST(Scraper, FailingCollectorKeepsItsSamplesAndReportsSuccessZero) {
+  auto f = Make(0ms);
+  std::string text = SerializeText(f.scraper->Scrape({}, std::nullopt));
+  EXPECT_NE(text.find("a_ok 1"), std::string::npos);
+  EXPECT_NE(text.find("b_bad 1"), std::string::npos);
+  EXPECT_NE(text.find("node_scrape_collector_success{collector=\"a\"} 1"), std::string::npos);
+  EXPECT_NE(text.find("node_scrape_collector_success{collector=\"b\"} 0"), std::string::npos);
+  EXPECT_NE(text.find("node_scrape_collector_success{collector=\"c\"} 1"), std::string::npos);
+}
+
+TEST(Scraper, SubsetRunsOnlyThoseCollectors) {
+  auto f = Make(0ms);
+  std::string text = SerializeText(f.scraper->Scrape({0}, std::nullopt));
+  EXPECT_NE(text.find("a_ok"), std::string::npos);
+  EXPECT_EQ(text.find("b_bad"), std::string::npos);
+  EXPECT_EQ(f.bad->calls_.load(), 0);
+}
+
+TEST(Scraper, DeadlineReportsLateCollectorAndDoesNotRestartIt) {
+  auto f = Make(1500ms);
+  auto t0 = std::chrono::steady_clock::now();
+  std::string text = SerializeText(f.scraper->Scrape({}, t0 + 200ms));
+  EXPECT_NE(text.find("node_scrape_collector_success{collector=\"c\"} 0"), std::string::npos);
+  EXPECT_NE(text.find("node_scrape_collector_timeouts_total{collector=\"c\"} 1"), std::string::npos);
+  EXPECT_EQ(text.find("c_slow"), std::string::npos);
+  EXPECT_NE(text.find("a_ok 1"), std::string::npos);
+  // Still running: the next scrape must not start it again.
+  std::string again = SerializeText(f.scraper->Scrape({}, std::chrono::steady_clock::now() + 200ms));
+  EXPECT_EQ(f.slow->calls_.load(), 1);
+  EXPECT_NE(again.find("node_scrape_collector_success{collector=\"c\"} 0"), std::string::npos);
+  // Once it has finished, it runs again.
+  std::this_thread::sleep_for(1500ms);
+  std::string later = SerializeText(f.scraper->Scrape({}, std::nullopt));
+  EXPECT_EQ(f.slow->calls_.load(), 2);
+  EXPECT_NE(later.find("node_scrape_collector_success{collector=\"c\"} 1"), std::string::npos);
+}
+
+TEST(WorkerPool, ReplacesStuckWorkers) {
+  WorkerPool pool(1, 4, 50ms, 60s);
+  std::atomic<bool> release{false};
+  std::atomic<int> done{0};
+  pool.Submit([&] {
+    while (!release.load()) std::this_thread::sleep_for(5ms);
+  });
+  pool.Submit([&] { done.fetch_add(1); });
+  for (int i = 0; i < 100 && done.load() == 0; ++i) {
+    std::this_thread::sleep_for(20ms);
+    pool.Poke();
+  }
+  EXPECT_EQ(done.load(), 1);
+  EXPECT_EQ(pool.threads(), 2u);
+  release.store(true);
+}
+
+}  // namespace
+}  // namespace host_exporter
