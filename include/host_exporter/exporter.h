@@ -61,7 +61,7 @@ class Exporter {
   ExporterOptions opts_;
   std::unique_ptr<Scraper> scraper_;
   std::atomic<int> in_flight_{0};
-  std::atomic<std::uint64_t> requests_200_{0}, requests_400_{0}, requests_500_{0}, requests_503_{0};
+  std::atomic<std::uint64_t> requests_200_{0}, requests_500_{0}, requests_503_{0};
   double start_time_seconds_ = 0;
 };
 

@@ -146,7 +146,6 @@ MetricsResponse Exporter::Metrics(const std::vector<std::string>& collect,
     return r;
   }
   if (!collect.empty() && !exclude.empty()) {
-    requests_400_.fetch_add(1);
     r.status = 400;
     r.body = "Combined collect and exclude queries are not allowed.\n";
     return r;
@@ -156,7 +155,6 @@ MetricsResponse Exporter::Metrics(const std::vector<std::string>& collect,
     for (const auto& name : collect) {
       int idx = scraper_->Find(name);
       if (idx < 0) {
-        requests_400_.fetch_add(1);
         r.status = 400;
         r.body = "Couldn't create filtered metrics handler: " +
                  std::string(FindCollector(name) ? "disabled collector: " : "missing collector: ") + name + "\n";

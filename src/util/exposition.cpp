@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <unordered_map>
 
 namespace host_exporter {
@@ -52,6 +53,40 @@ bool LabelsLess(const prometheus::ClientMetric& a, const prometheus::ClientMetri
   return a.timestamp_ms < b.timestamp_ms;
 }
 
+}  // namespace
+
+namespace {
+// One sample line: name+suffix, the metric's labels plus an optional extra label
+// (quantile / le) whose value is a float, the value and the timestamp.
+void AppendSample(std::string& out, const std::string& name, const char* suffix,
+                  const prometheus::ClientMetric& m, const char* extra, double extra_value, double v) {
+  out.append(name).append(suffix);
+  if (!m.label.empty() || extra != nullptr) {
+    out.push_back('{');
+    bool first = true;
+    for (const auto& l : m.label) {
+      if (!first) out.push_back(',');
+      first = false;
+      out.append(l.name).append("=\"");
+      AppendEscaped(out, l.value, true);
+      out.push_back('"');
+    }
+    if (extra != nullptr) {
+      if (!first) out.push_back(',');
+      out.append(extra).append("=\"");
+      AppendFloat(out, extra_value);
+      out.push_back('"');
+    }
+    out.push_back('}');
+  }
+  out.push_back(' ');
+  AppendFloat(out, v);
+  if (m.timestamp_ms != 0) {
+    out.push_back(' ');
+    out.append(std::to_string(m.timestamp_ms));
+  }
+  out.push_back('\n');
+}
 }  // namespace
 
 void AppendFloat(std::string& out, double v) {
@@ -160,26 +195,32 @@ void AppendText(std::string& out, const std::vector<prometheus::MetricFamily>& f
     out.append("# TYPE ").append(f.name).push_back(' ');
     out.append(TypeName(f.type)).push_back('\n');
     for (const auto& m : f.metric) {
-      out.append(f.name);
-      if (!m.label.empty()) {
-        out.push_back('{');
-        bool first = true;
-        for (const auto& l : m.label) {
-          if (!first) out.push_back(',');
-          first = false;
-          out.append(l.name).append("=\"");
-          AppendEscaped(out, l.value, true);
-          out.push_back('"');
+      switch (f.type) {
+        case prometheus::MetricType::Summary:
+          for (const auto& q : m.summary.quantile) {
+            AppendSample(out, f.name, "", m, "quantile", q.quantile, q.value);
+          }
+          AppendSample(out, f.name, "_sum", m, nullptr, 0, m.summary.sample_sum);
+          AppendSample(out, f.name, "_count", m, nullptr, 0, static_cast<double>(m.summary.sample_count));
+          break;
+        case prometheus::MetricType::Histogram: {
+          bool inf = false;
+          for (const auto& b : m.histogram.bucket) {
+            inf = inf || std::isinf(b.upper_bound);
+            AppendSample(out, f.name, "_bucket", m, "le", b.upper_bound,
+                         static_cast<double>(b.cumulative_count));
+          }
+          if (!inf) {  // the +Inf bucket is implied by _count
+            AppendSample(out, f.name, "_bucket", m, "le", std::numeric_limits<double>::infinity(),
+                         static_cast<double>(m.histogram.sample_count));
+          }
+          AppendSample(out, f.name, "_sum", m, nullptr, 0, m.histogram.sample_sum);
+          AppendSample(out, f.name, "_count", m, nullptr, 0, static_cast<double>(m.histogram.sample_count));
+          break;
         }
-        out.push_back('}');
+        default:
+          AppendSample(out, f.name, "", m, nullptr, 0, Value(m, f.type));
       }
-      out.push_back(' ');
-      AppendFloat(out, Value(m, f.type));
-      if (m.timestamp_ms != 0) {
-        out.push_back(' ');
-        out.append(std::to_string(m.timestamp_ms));
-      }
-      out.push_back('\n');
     }
   }
 }

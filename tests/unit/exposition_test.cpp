@@ -75,3 +75,40 @@ TEST(SerializeText, SortsLabelValuesBytewise) {
 
 }  // namespace
 }  // namespace host_exporter
+
+namespace host_exporter {
+namespace {
+
+TEST(SerializeText, SummaryAndHistogram) {
+  std::vector<prometheus::MetricFamily> fams(2);
+  fams[0].name = "rpc_seconds";
+  fams[0].help = "RPC latency.";
+  fams[0].type = prometheus::MetricType::Summary;
+  fams[0].metric.resize(1);
+  fams[0].metric[0].label = {{"svc", "a"}};
+  fams[0].metric[0].summary.quantile = {{0.5, 0.05}, {0.99, 1.5}};
+  fams[0].metric[0].summary.sample_sum = 12.5;
+  fams[0].metric[0].summary.sample_count = 40;
+  fams[1].name = "size_bytes";
+  fams[1].type = prometheus::MetricType::Histogram;
+  fams[1].metric.resize(1);
+  fams[1].metric[0].histogram.bucket = {{3, 100}, {7, 1000}};
+  fams[1].metric[0].histogram.sample_sum = 5000;
+  fams[1].metric[0].histogram.sample_count = 9;
+  EXPECT_EQ(SerializeText(fams),
+            "# HELP rpc_seconds RPC latency.\n"
+            "# TYPE rpc_seconds summary\n"
+            "rpc_seconds{svc=\"a\",quantile=\"0.5\"} 0.05\n"
+            "rpc_seconds{svc=\"a\",quantile=\"0.99\"} 1.5\n"
+            "rpc_seconds_sum{svc=\"a\"} 12.5\n"
+            "rpc_seconds_count{svc=\"a\"} 40\n"
+            "# TYPE size_bytes histogram\n"
+            "size_bytes_bucket{le=\"100\"} 3\n"
+            "size_bytes_bucket{le=\"1000\"} 7\n"
+            "size_bytes_bucket{le=\"+Inf\"} 9\n"
+            "size_bytes_sum 5000\n"
+            "size_bytes_count 9\n");
+}
+
+}  // namespace
+}  // namespace host_exporter
