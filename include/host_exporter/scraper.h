@@ -2,13 +2,16 @@
 // gathers their output with node_scrape_collector_{duration_seconds,success}.
 // A collector that has not finished by the scrape's deadline is reported with
 // success 0 and counted in node_scrape_collector_timeouts_total; its late output
-// is discarded. A collector still running from an earlier scrape is not started
-// again on top of itself (success 0), so threads stay bounded however long it hangs.
+// is discarded. A collector still running when another scrape asks for it is not
+// started again on top of itself: the new scrape shares the running call's result
+// (concurrent scrapes coalesce), so threads stay bounded however long it hangs.
 // Thread safety: Scrape may be called from many threads at once.
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,7 +49,10 @@ class Scraper {
   struct Slot;
   std::vector<std::string> names_;
   std::vector<std::shared_ptr<Slot>> slots_;
-  mutable WorkerPool pool_;
+  // Guards every slot's current run and every run's completion state.
+  mutable std::mutex mu_;
+  mutable std::condition_variable done_cv_;
+  mutable WorkerPool pool_;  // last: destroyed (joined) first
 };
 
 }  // namespace host_exporter

@@ -1,39 +1,32 @@
 #include "host_exporter/scraper.h"
 
 #include <algorithm>
-#include <condition_variable>
-#include <mutex>
 
 #include "host_exporter/log.h"
 
 namespace host_exporter {
-
-struct Scraper::Slot {
-  std::string name;
-  std::unique_ptr<Collector> collector;
-  std::atomic<bool> running{false};
-  std::atomic<std::uint64_t> timeouts{0};
-};
-
 namespace {
 
-// What one collector run produced; shared between the task and the waiting scrape,
-// so a late task writes into memory the scrape has already abandoned safely.
+// One call of a collector. Shared by every scrape that asked for the collector
+// while it ran, and by the task, so a late task writes into memory that a
+// scrape which gave up has abandoned safely. `out` is written by the task alone
+// before `done` is set; the other fields are guarded by Scraper::mu_.
 struct Run {
   MetricWriter out;
   Status status;
   double seconds = 0;
   bool done = false;
-  bool skipped = false;
-};
-
-struct Batch {
-  std::mutex mu;
-  std::condition_variable cv;
-  std::size_t pending = 0;
+  int consumers = 0;  // scrapes that still want this run's output
 };
 
 }  // namespace
+
+struct Scraper::Slot {
+  std::string name;
+  std::unique_ptr<Collector> collector;
+  std::shared_ptr<Run> current;  // the unfinished run, if any (guarded by mu_)
+  std::uint64_t timeouts = 0;    // guarded by mu_
+};
 
 Scraper::Scraper(std::vector<NamedCollector> collectors, std::size_t parallelism)
     : pool_(parallelism, collectors.size() + parallelism) {
@@ -59,27 +52,23 @@ std::vector<prometheus::MetricFamily> Scraper::Scrape(const std::vector<std::siz
   if (which.empty()) {
     for (std::size_t i = 0; i < slots_.size(); ++i) which.push_back(i);
   }
-  auto batch = std::make_shared<Batch>();
-  std::vector<std::shared_ptr<Run>> runs(which.size());
   const auto start = Clock::now();
-
-  for (std::size_t k = 0; k < which.size(); ++k) {
-    auto run = std::make_shared<Run>();
-    runs[k] = run;
-    std::shared_ptr<Slot> slot = slots_[which[k]];
-    bool expected = false;
-    if (!slot->running.compare_exchange_strong(expected, true)) {
-      run->skipped = true;
-      run->done = true;
-      log::Error("collector still running from an earlier scrape, not started again",
-                 {{"name", slot->name}});
-      continue;
+  std::vector<std::shared_ptr<Run>> runs(which.size());
+  std::vector<std::size_t> to_start;
+  {
+    std::lock_guard lock(mu_);
+    for (std::size_t k = 0; k < which.size(); ++k) {
+      Slot& slot = *slots_[which[k]];
+      if (!slot.current) {
+        slot.current = std::make_shared<Run>();
+        to_start.push_back(k);
+      }
+      runs[k] = slot.current;
+      ++runs[k]->consumers;
     }
-    {
-      std::lock_guard lock(batch->mu);
-      ++batch->pending;
-    }
-    pool_.Submit([slot, run, batch] {
+  }
+  for (std::size_t k : to_start) {
+    pool_.Submit([this, slot = slots_[which[k]], run = runs[k]] {
       auto t0 = Clock::now();
       Status st;
       try {
@@ -88,45 +77,44 @@ std::vector<prometheus::MetricFamily> Scraper::Scrape(const std::vector<std::siz
         st = Fail(ErrorKind::kIo, std::string("unexpected exception: ") + e.what());
       }
       double secs = std::chrono::duration<double>(Clock::now() - t0).count();
-      slot->running.store(false);
       {
-        std::lock_guard lock(batch->mu);
+        std::lock_guard lock(mu_);
         run->status = std::move(st);
         run->seconds = secs;
         run->done = true;
-        --batch->pending;
+        if (slot->current == run) slot->current.reset();
       }
-      batch->cv.notify_all();
+      done_cv_.notify_all();
     });
   }
 
-  {
-    std::unique_lock lock(batch->mu);
-    while (batch->pending > 0) {
-      auto wake = Clock::now() + std::chrono::milliseconds(100);
-      if (deadline && *deadline < wake) wake = *deadline;
-      batch->cv.wait_until(lock, wake, [&] { return batch->pending == 0; });
-      if (batch->pending == 0) break;
-      if (deadline && Clock::now() >= *deadline) break;
-      lock.unlock();
-      pool_.Poke();  // replace workers stuck in a hung collector
-      lock.lock();
-    }
+  std::unique_lock lock(mu_);
+  auto all_done = [&] {
+    return std::all_of(runs.begin(), runs.end(), [](const auto& r) { return r->done; });
+  };
+  while (!all_done()) {
+    auto wake = Clock::now() + std::chrono::milliseconds(100);
+    if (deadline && *deadline < wake) wake = *deadline;
+    done_cv_.wait_until(lock, wake);
+    if (all_done() || (deadline && Clock::now() >= *deadline)) break;
+    lock.unlock();
+    pool_.Poke();  // replace workers stuck in a hung collector
+    lock.lock();
   }
 
   std::vector<prometheus::MetricFamily> families;
   MetricWriter scrape_metrics;
-  std::lock_guard lock(batch->mu);
   for (std::size_t k = 0; k < which.size(); ++k) {
     Slot& slot = *slots_[which[k]];
     Run& run = *runs[k];
+    bool last = --run.consumers == 0;
     double success = 0;
     double seconds = run.seconds;
     if (!run.done) {
       seconds = std::chrono::duration<double>(Clock::now() - start).count();
-      slot.timeouts.fetch_add(1);
-      log::Error("collector timed out", {{"name", slot.name}});
-    } else if (!run.skipped) {
+      ++slot.timeouts;
+      log::Error("collector did not finish before the scrape deadline", {{"name", slot.name}});
+    } else {
       if (run.status) {
         success = 1;
         if (log::DebugEnabled()) log::Debug("collector succeeded", {{"name", slot.name}});
@@ -135,7 +123,14 @@ std::vector<prometheus::MetricFamily> Scraper::Scrape(const std::vector<std::siz
       } else {
         log::Error("collector failed", {{"name", slot.name}, {"err", run.status.error().message}});
       }
-      for (auto& f : run.out.families()) families.push_back(std::move(f));
+      // The last scrape sharing a run takes its output; the others copy it.
+      for (auto& f : run.out.families()) {
+        if (last) {
+          families.push_back(std::move(f));
+        } else {
+          families.push_back(f);
+        }
+      }
     }
     scrape_metrics.Gauge("node_scrape_collector_duration_seconds",
                          "node_exporter: Duration of a collector scrape.", seconds,
@@ -145,8 +140,9 @@ std::vector<prometheus::MetricFamily> Scraper::Scrape(const std::vector<std::siz
                          {{"collector", slot.name}});
     scrape_metrics.Counter("node_scrape_collector_timeouts_total",
                            "host_exporter: Scrapes in which the collector did not finish before the deadline.",
-                           static_cast<double>(slot.timeouts.load()), {{"collector", slot.name}});
+                           static_cast<double>(slot.timeouts), {{"collector", slot.name}});
   }
+  lock.unlock();
   for (auto& f : scrape_metrics.families()) families.push_back(std::move(f));
   return families;
 }

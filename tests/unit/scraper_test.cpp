@@ -81,15 +81,31 @@ TEST(Scraper, DeadlineReportsLateCollectorAndDoesNotRestartIt) {
   EXPECT_NE(text.find("node_scrape_collector_timeouts_total{collector=\"c\"} 1"), std::string::npos);
   EXPECT_EQ(text.find("c_slow"), std::string::npos);
   EXPECT_NE(text.find("a_ok 1"), std::string::npos);
-  // Still running: the next scrape must not start it again.
+  // Still running: the next scrape must not start it again, but joins the running call.
   std::string again = SerializeText(f.scraper->Scrape({}, std::chrono::steady_clock::now() + 200ms));
   EXPECT_EQ(f.slow->calls_.load(), 1);
   EXPECT_NE(again.find("node_scrape_collector_success{collector=\"c\"} 0"), std::string::npos);
+  // A scrape without deadline waits for that same call and gets its output.
+  std::string joined = SerializeText(f.scraper->Scrape({}, std::nullopt));
+  EXPECT_EQ(f.slow->calls_.load(), 1);
+  EXPECT_NE(joined.find("c_slow 1"), std::string::npos);
+  EXPECT_NE(joined.find("node_scrape_collector_success{collector=\"c\"} 1"), std::string::npos);
   // Once it has finished, it runs again.
-  std::this_thread::sleep_for(1500ms);
   std::string later = SerializeText(f.scraper->Scrape({}, std::nullopt));
   EXPECT_EQ(f.slow->calls_.load(), 2);
   EXPECT_NE(later.find("node_scrape_collector_success{collector=\"c\"} 1"), std::string::npos);
+}
+
+TEST(Scraper, ConcurrentScrapesShareOneCall) {
+  auto f = Make(300ms);
+  std::vector<std::thread> ts;
+  std::vector<std::string> outs(4);
+  for (int i = 0; i < 4; ++i) {
+    ts.emplace_back([&, i] { outs[static_cast<std::size_t>(i)] = SerializeText(f.scraper->Scrape({}, std::nullopt)); });
+  }
+  for (auto& t : ts) t.join();
+  EXPECT_LE(f.slow->calls_.load(), 2);  // the threads may straddle one call's end
+  for (const auto& o : outs) EXPECT_NE(o.find("c_slow 1"), std::string::npos);
 }
 
 TEST(WorkerPool, ReplacesStuckWorkers) {
