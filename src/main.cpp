@@ -52,11 +52,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "host_exporter: error: %s\n", exporter.error().message.c_str());
     return 1;
   }
-  ServerOptions sopts;
-  sopts.listen_addresses = flags->GetStrings("web.listen-address");
-  sopts.telemetry_path = flags->GetString("web.telemetry-path");
-  sopts.worker_threads = std::max<std::size_t>(16, (*opts).max_requests + 8);
-  auto server = HttpServer::Start(**exporter, sopts);
+  auto sopts = ServerOptionsFromFlags(*flags, *opts);
+  if (!sopts) {
+    std::fprintf(stderr, "host_exporter: error: %s\n", sopts.error().message.c_str());
+    return 1;
+  }
+  auto server = HttpServer::Start(**exporter, *sopts);
   if (!server) {
     log::Error("failed to start server", {{"err", server.error().message}});
     return 1;

@@ -10,12 +10,9 @@
 #include <thread>
 #include <vector>
 
+#include "host_exporter/connections.h"
 #include "host_exporter/exporter.h"
 #include "host_exporter/result.h"
-
-namespace httplib {
-class Server;
-}
 
 namespace host_exporter {
 
@@ -29,8 +26,11 @@ Result<ListenAddress> ParseListenAddress(std::string_view addr);
 struct ServerOptions {
   std::vector<std::string> listen_addresses{":9100"};
   std::string telemetry_path = "/metrics";
-  std::size_t worker_threads = 64;
+  ConnectionLimits limits;
 };
+
+// Listen addresses, telemetry path and connection limits from the flags.
+Result<ServerOptions> ServerOptionsFromFlags(const FlagValues& flags, const ExporterOptions& opts);
 
 class HttpServer {
  public:
@@ -50,7 +50,8 @@ class HttpServer {
 
   Exporter& exporter_;
   ServerOptions opts_;
-  std::vector<std::unique_ptr<httplib::Server>> servers_;
+  std::unique_ptr<ConnectionManager> connections_;
+  std::vector<std::unique_ptr<ReactorServer>> servers_;
   std::vector<std::thread> threads_;
   std::vector<int> ports_;
 };

@@ -34,6 +34,13 @@ FlagSet BuildFlagSet() {
            "Upper bound on the time a scrape may take, header or not; 0s for none. Collectors not "
            "finished by then report node_scrape_collector_success 0.");
 
+  f.String("web.max-connections", "1024",
+           "Maximum number of open client connections; idle keep-alive connections are closed "
+           "first to make room.");
+  f.String("web.read-header-timeout", "10s",
+           "Time a client has to send a complete request head (and TLS handshake).");
+  f.String("web.idle-timeout", "5m", "Time an idle keep-alive connection is kept open.");
+
   f.Section("Paths");
   f.String("path.procfs", "/proc", "procfs mountpoint.");
   f.String("path.sysfs", "/sys", "sysfs mountpoint.");

@@ -70,6 +70,38 @@ Result<ListenAddress> ParseListenAddress(std::string_view addr) {
 HttpServer::HttpServer(Exporter& exporter, ServerOptions opts)
     : exporter_(exporter), opts_(std::move(opts)) {}
 
+Result<ServerOptions> ServerOptionsFromFlags(const FlagValues& flags, const ExporterOptions& opts) {
+  ServerOptions so;
+  so.listen_addresses = flags.GetStrings("web.listen-address");
+  for (const auto& a : so.listen_addresses) {
+    if (auto la = ParseListenAddress(a); !la) return std::unexpected(la.error());
+  }
+  so.telemetry_path = flags.GetString("web.telemetry-path");
+  if (so.telemetry_path.empty() || so.telemetry_path.front() != '/') {
+    return Fail(ErrorKind::kInvalidArgument, "flag --web.telemetry-path: must start with '/', got \"" +
+                                                 so.telemetry_path + "\"");
+  }
+  auto maxc = ParseUint(flags.GetString("web.max-connections"));
+  if (!maxc || *maxc < 1) {
+    return Fail(ErrorKind::kInvalidArgument, "flag --web.max-connections: expected a positive integer, got \"" +
+                                                 flags.GetString("web.max-connections") + "\"");
+  }
+  so.limits.max_connections = *maxc;
+  for (const char* name : {"web.read-header-timeout", "web.idle-timeout"}) {
+    auto d = ParseGoDuration(flags.GetString(name));
+    if (!d || d->count() <= 0) {
+      return Fail(ErrorKind::kInvalidArgument, std::string("flag --") + name + ": expected a positive duration, got \"" +
+                                                   flags.GetString(name) + "\"");
+    }
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*d);
+    (std::string_view(name) == "web.idle-timeout" ? so.limits.idle_timeout : so.limits.header_timeout) = ms;
+  }
+  // Enough workers that a scrape over --web.max-requests is answered 503 at once.
+  so.limits.workers = opts.max_requests > 0 ? opts.max_requests + 4 : 64;
+  so.limits.max_queued = std::max<std::size_t>(64, so.limits.workers);
+  return so;
+}
+
 std::string HttpServer::LandingPage() const {
   std::string path = HtmlEscape(opts_.telemetry_path);
   std::string html =
@@ -86,22 +118,22 @@ std::string HttpServer::LandingPage() const {
 }
 
 void HttpServer::Configure(httplib::Server& srv) {
-  std::size_t workers = opts_.worker_threads;
-  srv.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
   // Only SO_REUSEADDR: the default SO_REUSEPORT would let a second instance share the port.
   srv.set_socket_options([](socket_t sock) {
     int yes = 1, no = 0;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     setsockopt(sock, IPPROTO_IPV6, IPV6_V6ONLY, &no, sizeof no);  // fails harmlessly on IPv4
   });
-  srv.set_keep_alive_timeout(60);
-  srv.set_keep_alive_max_count(1000);
-  srv.set_read_timeout(10, 0);
-  srv.set_write_timeout(30, 0);
   srv.set_payload_max_length(64 * 1024);
 
   srv.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    // A request body is never read: close the connection after answering, so the
+    // unread bytes are not taken for the next request.
+    if (req.has_header("Transfer-Encoding") || (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0")) {
+      ConnectionManager::CloseAfterResponse();
+    }
     if (req.method != "GET" && req.method != "HEAD") {
+      ConnectionManager::CloseAfterResponse();
       res.status = 405;
       res.set_header("Allow", "GET, HEAD");
       res.set_content("Method Not Allowed\n", "text/plain; charset=utf-8");
@@ -160,10 +192,11 @@ void HttpServer::Configure(httplib::Server& srv) {
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Start(Exporter& exporter, ServerOptions opts) {
   std::unique_ptr<HttpServer> hs(new HttpServer(exporter, std::move(opts)));
+  hs->connections_ = std::make_unique<ConnectionManager>(hs->opts_.limits, nullptr);
   for (const auto& addr : hs->opts_.listen_addresses) {
     auto la = ParseListenAddress(addr);
     if (!la) return std::unexpected(la.error());
-    auto srv = std::make_unique<httplib::Server>();
+    auto srv = std::make_unique<ReactorServer>(*hs->connections_);
     hs->Configure(*srv);
     std::vector<std::string> hosts;
     if (la->host.empty()) {
@@ -188,7 +221,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(Exporter& exporter, Server
     hs->servers_.push_back(std::move(srv));
   }
   for (auto& srv : hs->servers_) {
-    httplib::Server* s = srv.get();
+    ReactorServer* s = srv.get();
     hs->threads_.emplace_back([s] { s->listen_after_bind(); });
   }
   // stop() before the accept loop runs is lost: wait until every server runs.
@@ -204,6 +237,7 @@ void HttpServer::Stop() {
     if (t.joinable()) t.join();
   }
   threads_.clear();
+  if (connections_) connections_->Stop();
 }
 
 HttpServer::~HttpServer() { Stop(); }
