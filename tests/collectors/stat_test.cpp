@@ -1,0 +1,38 @@
+#include <gtest/gtest.h>
+
+#include "support/golden.h"
+
+namespace host_exporter::testing {
+namespace {
+
+TEST(StatCollector, Golden) {
+  auto out = RunCollector("stat", "basic");
+  ASSERT_TRUE(out.status) << out.status.error().message;
+  EXPECT_EQ(out.samples, 6u);
+  EXPECT_EQ(out.text.find("node_softirqs_total"), std::string::npos);
+  ExpectGolden("stat", "basic", out.text);
+}
+
+TEST(StatCollector, GoldenWithSoftirq) {
+  auto out = RunCollector("stat", "basic", {"--collector.stat.softirq"});
+  ASSERT_TRUE(out.status) << out.status.error().message;
+  EXPECT_EQ(out.samples, 16u);
+  ExpectGolden("stat", "basic-softirq", out.text);
+}
+
+TEST(StatCollector, MalformedFileFailsWithPath) {
+  auto out = RunCollector("stat", "stat-malformed");
+  ASSERT_FALSE(out.status);
+  EXPECT_NE(out.status.error().message.find("stat-malformed/proc/stat"), std::string::npos)
+      << out.status.error().message;
+  EXPECT_EQ(out.samples, 0u);
+}
+
+TEST(StatCollector, MissingFileIsNotFound) {
+  auto out = RunCollector("stat", "empty");
+  ASSERT_FALSE(out.status);
+  EXPECT_EQ(out.status.error().kind, ErrorKind::kNotFound);
+}
+
+}  // namespace
+}  // namespace host_exporter::testing
