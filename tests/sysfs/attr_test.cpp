@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -12,7 +14,8 @@ namespace host_exporter::sysfs {
 namespace {
 
 TEST(ReadAttr, TrimsAndKeepsTheFirst128Bytes) {
-  auto dir = std::filesystem::temp_directory_path() / "hwa_attr_test";
+  auto dir = std::filesystem::temp_directory_path() /
+             ("read_attr_test." + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "short") << "  Online \n";
   std::ofstream(dir / "long") << std::string(100, 'a') << std::string(100, 'b') << "\n";
