@@ -1,0 +1,49 @@
+// Helpers shared by the sysfs readers of the bcache, bcachefs, btrfs, edac and
+// fc_host files: prometheus/procfs's util.SysReadFile (one read of at most 128
+// bytes, whitespace-trimmed) and the directory matching of Go's filepath.Glob.
+// Thread safety: all functions are reentrant.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "host_exporter/result.h"
+
+namespace host_exporter::sysfs {
+
+// The first 128 bytes of a sysfs attribute with surrounding whitespace removed,
+// as procfs's util.SysReadFile returns them (longer values are cut there).
+Result<std::string> ReadAttr(const std::string& path);
+
+// Names in `dir` for which `match` is true, sorted. Like filepath.Glob, a missing
+// or unreadable directory matches nothing (no error).
+template <class Pred>
+std::vector<std::string> GlobNames(const std::string& dir, Pred match);
+
+// Glob patterns used by the collectors here.
+// "<prefix>[0-9]*": the prefix, then a digit, then anything.
+bool MatchPrefixDigit(std::string_view name, std::string_view prefix);
+// "*-*": any name containing a '-'.
+bool MatchHasDash(std::string_view name);
+
+// Go's uint64(f) on amd64 (values below 2^63 go through int64), so huge or
+// negative results of float arithmetic come out as node_exporter's do.
+std::uint64_t GoFloatToUint64(double f);
+
+// strconv.ParseUint(s, 0, 64): "0x"/"0o"/"0b" prefixes and a leading "0" for octal.
+Result<std::uint64_t> ParseUintBase0(std::string_view s);
+
+std::vector<std::string> ListNamesOrEmpty(const std::string& dir);
+
+template <class Pred>
+std::vector<std::string> GlobNames(const std::string& dir, Pred match) {
+  std::vector<std::string> out;
+  for (auto& n : ListNamesOrEmpty(dir)) {
+    if (match(std::string_view(n))) out.push_back(std::move(n));
+  }
+  return out;
+}
+
+}  // namespace host_exporter::sysfs
