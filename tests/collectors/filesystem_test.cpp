@@ -163,7 +163,7 @@ TEST(FilesystemCollector, StuckMountIsReportedAndNotAskedAgainUntilItReturns) {
     return table(path, out);
   });
   auto c = Build(FixturePaths("basic"), {"--path.procfs=" + FixturePaths("basic").procfs,
-                                         "--collector.filesystem.mount-timeout=200ms"});
+                                         "--collector.filesystem.mount-timeout=1s"});
   ASSERT_TRUE(c) << c.error().message;
   const std::string stuck =
       "node_filesystem_device_error{device=\"fileserver:/export/media\",device_error=\"mountpoint timeout\","
@@ -174,8 +174,8 @@ TEST(FilesystemCollector, StuckMountIsReportedAndNotAskedAgainUntilItReturns) {
   std::string first = Collect(**c, &st);
   auto took = std::chrono::steady_clock::now() - t0;
   ASSERT_TRUE(st) << st.error().message;
-  EXPECT_GE(took, 190ms);
-  EXPECT_LT(took, 3s);  // bounded by the mount timeout, not by the hung call
+  EXPECT_GE(took, 950ms);
+  EXPECT_LT(took, 5s);  // bounded by the mount timeout, not by the hung call
   EXPECT_TRUE(Has(first, stuck)) << first;
   EXPECT_TRUE(Has(first, "node_filesystem_readonly{device=\"fileserver:/export/media\",device_error=\"mountpoint "
                          "timeout\",fstype=\"nfs4\",mountpoint=\"/mnt/nfs\"} 0"));
@@ -185,7 +185,7 @@ TEST(FilesystemCollector, StuckMountIsReportedAndNotAskedAgainUntilItReturns) {
   for (int i = 0; i < 3; ++i) {
     auto t1 = std::chrono::steady_clock::now();
     std::string again = Collect(**c);
-    EXPECT_LT(std::chrono::steady_clock::now() - t1, 150ms);
+    EXPECT_LT(std::chrono::steady_clock::now() - t1, 500ms);  // well under the timeout
     EXPECT_TRUE(Has(again, stuck));
   }
   EXPECT_EQ(nfs_calls.load(), 1);
