@@ -1,0 +1,176 @@
+#include "host_exporter/mount/statfs.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace host_exporter::mount {
+namespace {
+
+using namespace std::chrono_literals;
+using State = StatFsRunner::Outcome::State;
+
+// A statfs that blocks until released, counting its calls.
+struct Gate {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool open = false;
+  std::string only;  // when set, other paths return at once
+  std::atomic<int> calls{0};
+  std::atomic<int> returned{0};
+
+  StatFsFunc Func() {
+    return [this](const std::string& path, StatFs* out) {
+      if (!only.empty() && path != only) {
+        out->blocks = 1;
+        return 0;
+      }
+      ++calls;
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return open; });
+      ++returned;
+      out->blocks = 10;
+      out->bsize = 4096;
+      return 0;
+    };
+  }
+  void Open() {
+    std::lock_guard lock(mu);
+    open = true;
+    cv.notify_all();
+  }
+};
+
+// Waits (bounded) until the runner has no outstanding calls.
+bool Drained(const StatFsRunner& r) {
+  for (int i = 0; i < 500 && r.Outstanding() != 0; ++i) std::this_thread::sleep_for(10ms);
+  return r.Outstanding() == 0;
+}
+
+TEST(StatFsRunner, ReturnsResultsAndErrors) {
+  StatFsRunner r(
+      [](const std::string& path, StatFs* out) {
+        if (path == "/gone") return ENOENT;
+        out->blocks = 100;
+        out->bsize = 512;
+        return 0;
+      },
+      5s);
+  auto ok = r.Stat("/data");
+  ASSERT_EQ(ok.state, State::kOk);
+  EXPECT_EQ(ok.stat.blocks, 100u);
+  EXPECT_EQ(ok.stat.bsize, 512);
+  auto err = r.Stat("/gone");
+  ASSERT_EQ(err.state, State::kError);
+  EXPECT_EQ(err.err, ENOENT);
+  EXPECT_TRUE(Drained(r));
+}
+
+TEST(StatFsRunner, HungCallMarksPathStuckUntilItReturns) {
+  Gate gate;
+  gate.only = "/mnt/nfs";
+  StatFsRunner r(gate.Func(), 300ms);
+  auto t0 = std::chrono::steady_clock::now();
+  auto first = r.Stat("/mnt/nfs");
+  auto waited = std::chrono::steady_clock::now() - t0;
+  EXPECT_EQ(first.state, State::kStuck);
+  EXPECT_GE(waited, 290ms);
+  EXPECT_LT(waited, 2s);
+  EXPECT_TRUE(r.IsStuck("/mnt/nfs"));
+
+  // Not asked again while the first call hangs: no new thread, no waiting.
+  for (int i = 0; i < 20; ++i) {
+    auto t1 = std::chrono::steady_clock::now();
+    EXPECT_EQ(r.Stat("/mnt/nfs").state, State::kStuck);
+    EXPECT_LT(std::chrono::steady_clock::now() - t1, 200ms);  // well under the timeout
+  }
+  EXPECT_EQ(gate.calls.load(), 1);
+  EXPECT_EQ(r.Outstanding(), 1u);
+
+  // Other mounts are asked as usual meanwhile.
+  auto other = r.Stat("/home");
+  EXPECT_EQ(other.state, State::kOk);
+  EXPECT_EQ(other.stat.blocks, 1u);
+
+  gate.Open();
+  ASSERT_TRUE(Drained(r));
+  EXPECT_FALSE(r.IsStuck("/mnt/nfs"));
+  auto again = r.Stat("/mnt/nfs");
+  EXPECT_EQ(again.state, State::kOk);
+  EXPECT_EQ(again.stat.blocks, 10u);
+  EXPECT_EQ(gate.calls.load(), 2);
+}
+
+TEST(StatFsRunner, ConcurrentCallersShareOneCall) {
+  Gate gate;
+  StatFsRunner r(gate.Func(), 5s);
+  std::vector<std::thread> callers;
+  std::atomic<int> ok{0};
+  for (int i = 0; i < 4; ++i) {
+    callers.emplace_back([&] {
+      if (r.Stat("/home").state == State::kOk) ++ok;
+    });
+  }
+  for (int i = 0; i < 200 && gate.calls.load() == 0; ++i) std::this_thread::sleep_for(5ms);
+  std::this_thread::sleep_for(20ms);  // let every caller reach Wait
+  gate.Open();
+  for (auto& t : callers) t.join();
+  EXPECT_EQ(ok.load(), 4);
+  EXPECT_LE(gate.calls.load(), 4);
+  EXPECT_GE(gate.calls.load(), 1);
+  EXPECT_TRUE(Drained(r));
+}
+
+TEST(StatFsRunner, StartDoesNotWaitAndOutlivesTheRunner) {
+  auto gate = std::make_shared<Gate>();
+  {
+    // The threads own the gate through the function, as they own the runner's state.
+    StatFsRunner r([gate](const std::string& p, StatFs* o) { return gate->Func()(p, o); }, 300ms);
+    auto t0 = std::chrono::steady_clock::now();
+    auto call = r.Start("/mnt/a");
+    auto call2 = r.Start("/mnt/b");
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 200ms);
+    EXPECT_EQ(r.Outstanding(), 2u);
+    EXPECT_EQ(r.Wait(call).state, State::kStuck);
+    EXPECT_EQ(r.Wait(call2).state, State::kStuck);
+  }  // the hung threads keep the shared state alive
+  gate->Open();
+  for (int i = 0; i < 400 && gate->returned.load() < 2; ++i) std::this_thread::sleep_for(5ms);
+  EXPECT_EQ(gate->returned.load(), 2);
+  EXPECT_EQ(gate->calls.load(), 2);
+}
+
+TEST(RealStatFs, StatsRootAndReportsErrno) {
+  StatFs st;
+  ASSERT_EQ(RealStatFs("/", &st), 0);
+  EXPECT_GT(st.blocks, 0u);
+  EXPECT_GT(st.bsize, 0);
+  EXPECT_EQ(RealStatFs("/nonexistent/host_exporter/test", &st), ENOENT);
+}
+
+TEST(ScopedStatFsOverride, ReplacesCurrentStatFsOnThisThread) {
+  StatFs st;
+  {
+    ScopedStatFsOverride o([](const std::string&, StatFs*) { return EIO; });
+    EXPECT_EQ(CurrentStatFs()("/", &st), EIO);
+    std::thread([&] { EXPECT_EQ(CurrentStatFs()("/", &st), 0); }).join();
+  }
+  EXPECT_EQ(CurrentStatFs()("/", &st), 0);
+}
+
+TEST(GoErrnoText, MatchesGoSpelling) {
+  EXPECT_EQ(GoErrnoText(EACCES), "permission denied");
+  EXPECT_EQ(GoErrnoText(ENOENT), "no such file or directory");
+  EXPECT_EQ(GoErrnoText(EIO), "input/output error");
+  EXPECT_EQ(GoErrnoText(ESTALE), "stale file handle");
+  EXPECT_EQ(GoErrnoText(ENOTCONN), "transport endpoint is not connected");
+  EXPECT_EQ(GoErrnoText(EOVERFLOW), "value too large for defined data type");
+  EXPECT_EQ(GoErrnoText(9999), "errno 9999");
+}
+
+}  // namespace
+}  // namespace host_exporter::mount
