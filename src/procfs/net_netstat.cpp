@@ -1,0 +1,88 @@
+#include "host_exporter/procfs/net_netstat.h"
+
+#include <utility>
+
+#include "host_exporter/file.h"
+#include "host_exporter/text.h"
+
+namespace host_exporter::procfs {
+namespace {
+
+NetStatProtocol& Protocol(NetStats& stats, std::string_view name) {
+  for (auto& p : stats) {
+    if (p.protocol == name) return p;
+  }
+  NetStatProtocol& p = stats.emplace_back();
+  p.protocol = std::string(name);
+  return p;
+}
+
+void Set(NetStatProtocol& p, std::string_view name, std::string_view text) {
+  NetStatValue v{std::string(name), std::string(text), std::nullopt};
+  if (auto d = ParseDouble(text)) v.value = *d;
+  for (auto& old : p.values) {
+    if (old.name == name) {
+      old = std::move(v);
+      return;
+    }
+  }
+  p.values.push_back(std::move(v));
+}
+
+Result<NetStats> ReadPairs(const std::string& path) {
+  auto text = ReadFile(path);
+  if (!text) return std::unexpected(text.error());
+  auto parsed = ParseNetStats(*text);
+  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
+  return parsed;
+}
+
+}  // namespace
+
+Result<NetStats> ParseNetStats(std::string_view text) {
+  NetStats out;
+  auto lines = SplitLines(text);
+  for (std::size_t i = 0; i < lines.size(); i += 2) {
+    auto names = Split(lines[i], ' ');
+    auto values = Split(i + 1 < lines.size() ? lines[i + 1] : std::string_view(), ' ');
+    if (names[0].empty()) {
+      return ParseFail("line " + std::to_string(i + 1) + ": missing protocol name");
+    }
+    std::string_view proto = names[0].substr(0, names[0].size() - 1);
+    if (names.size() != values.size()) {
+      return ParseFail("line " + std::to_string(i + 1) + ": field count mismatch for protocol \"" +
+                       std::string(proto) + "\": " + std::to_string(names.size()) + " names, " +
+                       std::to_string(values.size()) + " values");
+    }
+    NetStatProtocol& p = Protocol(out, proto);
+    p.values.clear();
+    for (std::size_t k = 1; k < names.size(); ++k) Set(p, names[k], values[k]);
+  }
+  return out;
+}
+
+NetStats ParseSnmp6(std::string_view text) {
+  NetStats out;
+  for (std::string_view line : SplitLines(text)) {
+    auto fields = SplitFields(line);
+    if (fields.size() < 2) continue;
+    std::size_t six = fields[0].find('6');
+    if (six == std::string_view::npos) continue;
+    Set(Protocol(out, fields[0].substr(0, six + 1)), fields[0].substr(six + 1), fields[1]);
+  }
+  return out;
+}
+
+Result<NetStats> ReadNetNetstat(const Paths& paths) { return ReadPairs(paths.Proc("net/netstat")); }
+Result<NetStats> ReadNetSnmp(const Paths& paths) { return ReadPairs(paths.Proc("net/snmp")); }
+
+Result<NetStats> ReadNetSnmp6(const Paths& paths) {
+  auto text = ReadFile(paths.Proc("net/snmp6"));
+  if (!text) {
+    if (text.error().kind == ErrorKind::kNotFound) return NetStats{};
+    return std::unexpected(text.error());
+  }
+  return ParseSnmp6(*text);
+}
+
+}  // namespace host_exporter::procfs
