@@ -327,11 +327,7 @@ class TextfileCollector final : public Collector {
       }
     }
 
-    struct Parsed {
-      MetricFamily family;
-      std::string file;
-    };
-    std::vector<Parsed> parsed;
+    std::vector<MetricFamily> parsed;
     std::unordered_map<std::string, std::vector<std::string>> files_of;
     // Per family name: the first HELP seen and, once one disagreed, that one.
     std::unordered_map<std::string, std::pair<std::string, std::optional<std::string>>> help_of;
@@ -353,7 +349,8 @@ class TextfileCollector final : public Collector {
         for (MetricFamily& mf : result.families) {
           if (auto seen = help_of.find(mf.name); seen != help_of.end()) {
             auto& [first, conflict] = seen->second;
-            // Once a HELP disagreed, every later family of the name is skipped.
+            // Once a HELP disagreed, every later family of the name is skipped
+            // (node_exporter 1.12 crashes on one without HELP there; it is skipped too).
             if ((mf.help && *mf.help != first) || conflict) {
               conflict = mf.help.value_or("");
               errored = true;
@@ -365,7 +362,7 @@ class TextfileCollector final : public Collector {
           }
           if (mf.help) help_of[mf.name] = {*mf.help, std::nullopt};
           files_of[mf.name].push_back(path);
-          parsed.push_back(Parsed{std::move(mf), path});
+          parsed.push_back(std::move(mf));
         }
         if (result.error) {
           errored = true;
@@ -378,20 +375,20 @@ class TextfileCollector final : public Collector {
 
     Gatherer gatherer;
     std::unordered_map<std::string, std::string> default_help;
-    for (const Parsed& p : parsed) {
+    for (const MetricFamily& mf : parsed) {
       std::string help;
-      if (p.family.help) {
-        help = *p.family.help;
+      if (mf.help) {
+        help = *mf.help;
       } else {
-        auto [it, inserted] = default_help.emplace(p.family.name, "");
+        auto [it, inserted] = default_help.emplace(mf.name, "");
         if (inserted) {
           std::string files;
-          for (const std::string& f : files_of[p.family.name]) files += (files.empty() ? "" : ", ") + f;
+          for (const std::string& f : files_of[mf.name]) files += (files.empty() ? "" : ", ") + f;
           it->second = "Metric read from " + files;
         }
         help = it->second;
       }
-      Convert(p.family, help, gatherer);
+      Convert(mf, help, gatherer);
     }
     for (const auto& [path, mtime] : mtimes) {
       ClientMetric m;
