@@ -1,0 +1,25 @@
+#include "host_exporter/procfs/kernel_hung.h"
+
+#include <string>
+
+#include "host_exporter/file.h"
+#include "host_exporter/text.h"
+
+namespace host_exporter::procfs {
+
+Result<KernelHung> ParseKernelHung(std::string_view text) {
+  auto v = ParseUint(Trim(text));
+  if (!v) return std::unexpected(v.error());
+  return KernelHung{*v};
+}
+
+Result<KernelHung> ReadKernelHung(const Paths& paths) {
+  std::string path = paths.Proc("sys/kernel/hung_task_detect_count");
+  auto text = ReadFile(path);
+  if (!text) return std::unexpected(text.error());
+  auto parsed = ParseKernelHung(*text);
+  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
+  return parsed;
+}
+
+}  // namespace host_exporter::procfs
