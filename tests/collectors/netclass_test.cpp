@@ -69,6 +69,14 @@ TEST(NetclassCollector, AbsentOrVanishedIsNoData) {
   EXPECT_EQ(rest.samples, 2u);  // lo: up and info
 }
 
+TEST(NetclassCollector, DeviceThatIsNotADirectoryFails) {
+  auto out = RunCollector("netclass", "netclass-notdir");
+  ASSERT_FALSE(out.status);
+  EXPECT_FALSE(out.status.error().IsNoData()) << out.status.error().message;
+  EXPECT_NE(out.status.error().message.find("netclass-notdir/sys/class/net/eth0"), std::string::npos)
+      << out.status.error().message;
+}
+
 thread_local std::set<int> g_eio_fds;
 int EioOpen(const char* path, int flags) {
   int fd = ::open(path, flags);
