@@ -1,0 +1,261 @@
+// node_exporter's netclass collector: /sys/class/net/<iface> attributes
+// (node_network_info, _up, _mtu_bytes, _speed_bytes, carrier counters...), or
+// with --collector.netclass.netlink the same from rtnetlink and ethtool netlink
+// (netclass_rtnl_linux.go), reading only three attributes from sysfs.
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <string>
+
+#include "host_exporter/collector.h"
+#include "host_exporter/log.h"
+#include "host_exporter/netlink/net_client.h"
+#include "host_exporter/regex.h"
+#include "host_exporter/sysfs/net_class.h"
+
+namespace host_exporter::collectors::netclass {
+namespace {
+
+constexpr std::string_view kIgnored = "collector.netclass.ignored-devices";
+constexpr std::string_view kInvalidSpeed = "collector.netclass.ignore-invalid-speed";
+constexpr std::string_view kNetlink = "collector.netclass.netlink";
+constexpr std::string_view kWithStats = "collector.netclass_rtnl.with-stats";
+
+constexpr std::string_view kUpHelp = "Value is 1 if operstate is 'up', 0 otherwise.";
+
+struct Options {
+  Regex ignored;
+  bool ignore_invalid_speed = false;
+  bool netlink = false;
+  bool with_stats = false;
+};
+
+// pushMetric: node_network_<name>{device} with "Network device property: <name>".
+void Property(MetricWriter& out, std::string_view name, double value, const std::string& device,
+              bool counter = false) {
+  std::string full = "node_network_" + std::string(name);
+  std::string help = "Network device property: " + std::string(name);
+  if (counter) {
+    out.Counter(full, help, value, {{"device", device}});
+  } else {
+    out.Gauge(full, help, value, {{"device", device}});
+  }
+}
+template <class T>
+void Property(MetricWriter& out, std::string_view name, const std::optional<T>& v, const std::string& device,
+              bool counter = false) {
+  if (v) Property(out, name, static_cast<double>(*v), device, counter);
+}
+
+// getAdminState: IFF_UP from the sysfs flags.
+std::string_view AdminState(const std::optional<std::int64_t>& flags) {
+  if (!flags) return "unknown";
+  return (*flags & 1) == 1 ? "up" : "down";
+}
+
+// IF_OPER_* names, as rtnetlink's OperationalState.
+std::string_view OperState(std::uint8_t s) {
+  static constexpr std::array<std::string_view, 7> kNames = {
+      "unknown", "notpresent", "down", "lowerlayerdown", "testing", "dormant", "up"};
+  return s < kNames.size() ? kNames[s] : "unknown";
+}
+
+// Immutable after Create; Collect keeps its state on the stack and is reentrant.
+class NetClassCollector final : public Collector {
+ public:
+  NetClassCollector(Paths paths, Options opts) : paths_(std::move(paths)), opts_(std::move(opts)) {}
+
+  Status Collect(MetricWriter& out) const override { return opts_.netlink ? CollectRtnl(out) : CollectSysfs(out); }
+
+ private:
+  bool Ignored(std::string_view device) const { return opts_.ignored.Match(device); }
+
+  Status CollectSysfs(MetricWriter& out) const {
+    // Everything is read before anything is written: an unreadable device
+    // fails the whole collector, as in node_exporter.
+    std::vector<sysfs::NetClassIface> ifaces;
+    auto devices = sysfs::ReadNetClassDevices(paths_);
+    if (!devices) return SysfsFailure(devices.error());
+    for (const auto& d : *devices) {
+      if (Ignored(d)) continue;
+      auto iface = sysfs::ReadNetClassIface(paths_, d);
+      if (!iface) return SysfsFailure(iface.error());
+      ifaces.push_back(std::move(*iface));
+    }
+    for (const auto& i : ifaces) {
+      out.Gauge("node_network_up", kUpHelp, i.operstate == "up" ? 1 : 0, {{"device", i.name}});
+      out.Gauge("node_network_info", "Non-numeric data from /sys/class/net/<iface>, value is always 1.", 1,
+                {{"device", i.name},
+                 {"address", i.address},
+                 {"broadcast", i.broadcast},
+                 {"duplex", i.duplex},
+                 {"operstate", i.operstate},
+                 {"adminstate", AdminState(i.flags)},
+                 {"ifalias", i.ifalias}});
+      Property(out, "address_assign_type", i.addr_assign_type, i.name);
+      Property(out, "carrier", i.carrier, i.name);
+      Property(out, "carrier_changes_total", i.carrier_changes, i.name, true);
+      Property(out, "carrier_up_changes_total", i.carrier_up_count, i.name, true);
+      Property(out, "carrier_down_changes_total", i.carrier_down_count, i.name, true);
+      Property(out, "device_id", i.dev_id, i.name);
+      Property(out, "dormant", i.dormant, i.name);
+      Property(out, "flags", i.flags, i.name);
+      Property(out, "iface_id", i.ifindex, i.name);
+      Property(out, "iface_link", i.iflink, i.name);
+      Property(out, "iface_link_mode", i.link_mode, i.name);
+      Property(out, "mtu_bytes", i.mtu, i.name);
+      Property(out, "name_assign_type", i.name_assign_type, i.name);
+      Property(out, "net_dev_group", i.netdev_group, i.name);
+      // Some devices report -1 when the speed is unknown; node_exporter still
+      // converts it (-125000) unless told to ignore it.
+      if (i.speed && (*i.speed >= 0 || !opts_.ignore_invalid_speed)) {
+        // Go's int64 arithmetic, wrapping instead of overflowing.
+        auto mbit = static_cast<std::int64_t>(static_cast<std::uint64_t>(*i.speed) * 1000u * 1000u);
+        Property(out, "speed_bytes", static_cast<double>(mbit / 8), i.name);
+      }
+      Property(out, "transmit_queue_length", i.tx_queue_len, i.name);
+      Property(out, "protocol_type", i.type, i.name);
+    }
+    return {};
+  }
+
+  static std::unexpected<Error> SysfsFailure(const Error& e) {
+    // A missing or unreadable /sys/class/net is "no data" in node_exporter.
+    // (ENOENT and EACCES only: a path component that is not a directory is an
+    // error there, though file.h files ENOTDIR under kNotFound.)
+    bool notdir = e.message.ends_with(std::string(": ") + std::strerror(ENOTDIR));
+    if ((e.kind == ErrorKind::kNotFound && !notdir) || e.message.ends_with(std::string(": ") + std::strerror(EACCES))) {
+      return std::unexpected(Error{ErrorKind::kNoData, "Could not read netclass file: " + e.message});
+    }
+    return std::unexpected(Error{notdir ? ErrorKind::kIo : e.kind, "could not get net class info: " + e.message});
+  }
+
+  Status CollectRtnl(MetricWriter& out) const {
+    const auto& nl = netlink::CurrentNetlink();
+    std::map<std::string, netlink::LinkMode> modes;
+    auto lms = nl.LinkModes();
+    if (!lms) {
+      if (lms.error().kind != ErrorKind::kNotFound) {
+        return std::unexpected(Error{lms.error().kind, "could not get link modes: " + lms.error().message});
+      }
+      log::Info("ETHTOOL netlink interface unavailable, duplex and linkspeed are not scraped.");
+    } else {
+      for (const auto& lm : *lms) {
+        if (Ignored(lm.name)) continue;
+        // mdlayher/ethtool keeps the u32 in a Go int: SPEED_UNKNOWN stays
+        // 4294967295 and passes node_exporter's ">= 0" check.
+        Property(out, "speed_bytes", static_cast<double>(std::uint64_t{lm.speed_mbps} * 1000 * 1000 / 8), lm.name);
+        modes[lm.name] = lm;
+      }
+    }
+
+    auto links = nl.Links();
+    if (!links) return std::unexpected(Error{links.error().kind, "could not get net class info: " + links.error().message});
+    std::vector<const netlink::Link*> relevant;
+    for (const auto& l : *links) {
+      if (l.has_attributes && !Ignored(l.name)) relevant.push_back(&l);
+    }
+
+    // Attributes netlink does not carry; these take a per-device lock in the
+    // kernel rather than RTNL, so they are cheap to read.
+    static constexpr std::string_view kSysfsAttrs[] = {"addr_assign_type", "dev_id", "name_assign_type"};
+    std::vector<sysfs::NetClassIface> sys;
+    for (const auto* l : relevant) {
+      auto a = sysfs::ReadNetClassAttributes(paths_, l->name, kSysfsAttrs);
+      if (!a) return std::unexpected(Error{a.error().kind, "could not get sysfs device info: " + a.error().message});
+      sys.push_back(std::move(*a));
+    }
+
+    for (std::size_t n = 0; n < relevant.size(); ++n) {
+      const netlink::Link& l = *relevant[n];
+      const sysfs::NetClassIface& s = sys[n];
+      constexpr std::uint8_t kOperUp = 6;  // IF_OPER_UP
+      out.Gauge("node_network_up", kUpHelp, l.operstate == kOperUp ? 1 : 0, {{"device", l.name}});
+      auto mode = modes.find(l.name);
+      out.Gauge("node_network_info", "Non-numeric data of <iface>, value is always 1.", 1,
+                {{"device", l.name},
+                 {"address", netlink::FormatHardwareAddr(l.address)},
+                 {"broadcast", netlink::FormatHardwareAddr(l.broadcast)},
+                 {"duplex", mode != modes.end() ? netlink::DuplexString(mode->second.duplex) : ""},
+                 {"operstate", OperState(l.operstate)},
+                 {"ifalias", l.alias.value_or("")}});
+      Property(out, "address_assign_type", s.addr_assign_type, l.name);
+      Property(out, "carrier", l.carrier, l.name);
+      Property(out, "carrier_changes_total", l.carrier_changes, l.name, true);
+      Property(out, "carrier_up_changes_total", l.carrier_up_count, l.name, true);
+      Property(out, "carrier_down_changes_total", l.carrier_down_count, l.name, true);
+      Property(out, "device_id", s.dev_id, l.name);
+      Property(out, "flags", l.flags, l.name);
+      Property(out, "iface_id", static_cast<std::uint32_t>(l.index), l.name);
+      Property(out, "iface_link_mode", l.link_mode, l.name);
+      // node_exporter reports IFLA_LINKMODE here too, not IFF_DORMANT.
+      Property(out, "dormant", l.link_mode, l.name);
+      // The kernel omits IFLA_LINK when it equals the device's own index.
+      std::uint32_t iflink = l.link.value_or(0);
+      Property(out, "iface_link", iflink > 0 ? iflink : static_cast<std::uint32_t>(l.index), l.name);
+      Property(out, "mtu_bytes", l.mtu, l.name);
+      Property(out, "name_assign_type", s.name_assign_type, l.name);
+      Property(out, "net_dev_group", l.group, l.name);
+      Property(out, "transmit_queue_length", l.tx_queue_len, l.name);
+      Property(out, "protocol_type", l.type, l.name);
+      if (opts_.with_stats && l.stats64) Stats(out, *l.stats64, l.name);
+    }
+    return {};
+  }
+
+  // --collector.netclass_rtnl.with-stats: IFLA_STATS64 as gauges.
+  static void Stats(MetricWriter& out, const netlink::LinkStats& s, const std::string& d) {
+    const std::pair<std::string_view, std::uint64_t> kv[] = {
+        {"receive_packets_total", s.rx_packets},
+        {"transmit_packets_total", s.tx_packets},
+        {"receive_bytes_total", s.rx_bytes},
+        {"transmit_bytes_total", s.tx_bytes},
+        {"receive_errors_total", s.rx_errors},
+        {"transmit_errors_total", s.tx_errors},
+        {"receive_dropped_total", s.rx_dropped},
+        {"transmit_dropped_total", s.tx_dropped},
+        {"multicast_total", s.multicast},
+        {"collisions_total", s.collisions},
+        {"receive_length_errors_total", s.rx_length_errors},
+        {"receive_over_errors_total", s.rx_over_errors},
+        {"receive_crc_errors_total", s.rx_crc_errors},
+        {"receive_frame_errors_total", s.rx_frame_errors},
+        {"receive_fifo_errors_total", s.rx_fifo_errors},
+        {"receive_missed_errors_total", s.rx_missed_errors},
+        {"transmit_aborted_errors_total", s.tx_aborted_errors},
+        {"transmit_carrier_errors_total", s.tx_carrier_errors},
+        {"transmit_fifo_errors_total", s.tx_fifo_errors},
+        {"transmit_heartbeat_errors_total", s.tx_heartbeat_errors},
+        {"transmit_window_errors_total", s.tx_window_errors},
+        {"receive_compressed_total", s.rx_compressed},
+        {"transmit_compressed_total", s.tx_compressed},
+        {"receive_nohandler_total", s.rx_nohandler},
+    };
+    for (const auto& [name, v] : kv) Property(out, name, static_cast<double>(v), d);
+  }
+
+  Paths paths_;
+  Options opts_;
+};
+
+}  // namespace
+
+void DeclareFlags(FlagSet& flags) {
+  flags.String(std::string(kIgnored), "^$", "Regexp of net devices to ignore for netclass collector.");
+  flags.Bool(std::string(kInvalidSpeed), false,
+             "Ignore devices where the speed is invalid. This will be the default behavior in 2.x.");
+  flags.Bool(std::string(kNetlink), false, "Use netlink to gather stats instead of /proc/net/dev.");
+  flags.Bool(std::string(kWithStats), false,
+             "Expose the statistics for each network device, replacing netdev collector.");
+}
+
+Result<std::unique_ptr<Collector>> Create(const CollectorConfig& cfg) {
+  auto re = Regex::Compile(cfg.flags.GetString(kIgnored), "--" + std::string(kIgnored));
+  if (!re) return std::unexpected(re.error());
+  Options opts{std::move(*re), cfg.flags.GetBool(kInvalidSpeed), cfg.flags.GetBool(kNetlink),
+               cfg.flags.GetBool(kWithStats)};
+  return std::make_unique<NetClassCollector>(cfg.paths, std::move(opts));
+}
+
+}  // namespace host_exporter::collectors::netclass

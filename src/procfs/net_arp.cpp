@@ -1,0 +1,43 @@
+#include "host_exporter/procfs/net_arp.h"
+
+#include "host_exporter/file.h"
+#include "host_exporter/sysfs/go_strconv.h"
+#include "host_exporter/text.h"
+
+namespace host_exporter::procfs {
+
+Result<std::vector<ArpEntry>> ParseNetArp(std::string_view text) {
+  constexpr std::size_t kHeaderWidth = 9, kDataWidth = 6;
+  std::vector<ArpEntry> out;
+  auto lines = SplitLines(text);
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    auto where = [n](std::string msg) { return ParseFail("line " + std::to_string(n + 1) + ": " + msg); };
+    auto cols = SplitFields(lines[n]);
+    if (cols.empty() || cols.size() == kHeaderWidth) continue;
+    if (cols.size() != kDataWidth) {
+      return where(std::to_string(cols.size()) + " columns found, but expected " + std::to_string(kDataWidth));
+    }
+    ArpEntry e;
+    e.ip = std::string(cols[0]);
+    e.device = std::string(cols[5]);
+    auto mac = sysfs::ParseGoMAC(cols[3]);
+    if (!mac) return where("failed to parse ARP entry: " + mac.error().message);
+    e.hw_addr = std::move(*mac);
+    auto flags = sysfs::ParseGoUint(cols[2], 8);
+    if (!flags) return where("failed to parse ARP entry flags: " + flags.error().message);
+    e.flags = static_cast<std::uint8_t>(*flags);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::vector<ArpEntry>> ReadNetArp(const Paths& paths) {
+  std::string path = paths.Proc("net/arp");
+  auto text = ReadFile(path);
+  if (!text) return std::unexpected(text.error());
+  auto parsed = ParseNetArp(*text);
+  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
+  return parsed;
+}
+
+}  // namespace host_exporter::procfs

@@ -1,0 +1,154 @@
+#include "host_exporter/sysfs/net_class.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "host_exporter/file.h"
+#include "host_exporter/sysfs/go_strconv.h"
+#include "host_exporter/text.h"
+
+namespace host_exporter::sysfs {
+namespace {
+
+constexpr std::string_view kNetClass = "class/net";
+// util.SysReadFile: one read of at most 128 bytes.
+constexpr std::size_t kSysReadSize = 128;
+
+enum class Kind { kInt, kString };
+struct Field {
+  std::string_view name;
+  Kind kind;
+  std::optional<std::int64_t> NetClassIface::* num;
+  std::string NetClassIface::* str;
+};
+
+constexpr Field kFields[] = {
+    {"addr_assign_type", Kind::kInt, &NetClassIface::addr_assign_type, nullptr},
+    {"addr_len", Kind::kInt, &NetClassIface::addr_len, nullptr},
+    {"address", Kind::kString, nullptr, &NetClassIface::address},
+    {"broadcast", Kind::kString, nullptr, &NetClassIface::broadcast},
+    {"carrier", Kind::kInt, &NetClassIface::carrier, nullptr},
+    {"carrier_changes", Kind::kInt, &NetClassIface::carrier_changes, nullptr},
+    {"carrier_down_count", Kind::kInt, &NetClassIface::carrier_down_count, nullptr},
+    {"carrier_up_count", Kind::kInt, &NetClassIface::carrier_up_count, nullptr},
+    {"dev_id", Kind::kInt, &NetClassIface::dev_id, nullptr},
+    {"dormant", Kind::kInt, &NetClassIface::dormant, nullptr},
+    {"duplex", Kind::kString, nullptr, &NetClassIface::duplex},
+    {"flags", Kind::kInt, &NetClassIface::flags, nullptr},
+    {"ifalias", Kind::kString, nullptr, &NetClassIface::ifalias},
+    {"ifindex", Kind::kInt, &NetClassIface::ifindex, nullptr},
+    {"iflink", Kind::kInt, &NetClassIface::iflink, nullptr},
+    {"link_mode", Kind::kInt, &NetClassIface::link_mode, nullptr},
+    {"mtu", Kind::kInt, &NetClassIface::mtu, nullptr},
+    {"name_assign_type", Kind::kInt, &NetClassIface::name_assign_type, nullptr},
+    {"netdev_group", Kind::kInt, &NetClassIface::netdev_group, nullptr},
+    {"operstate", Kind::kString, nullptr, &NetClassIface::operstate},
+    {"phys_port_id", Kind::kString, nullptr, &NetClassIface::phys_port_id},
+    {"phys_port_name", Kind::kString, nullptr, &NetClassIface::phys_port_name},
+    {"phys_switch_id", Kind::kString, nullptr, &NetClassIface::phys_switch_id},
+    {"speed", Kind::kInt, &NetClassIface::speed, nullptr},
+    {"tx_queue_len", Kind::kInt, &NetClassIface::tx_queue_len, nullptr},
+    {"type", Kind::kInt, &NetClassIface::type, nullptr},
+};
+
+const Field* FindField(std::string_view name) {
+  for (const Field& f : kFields) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+// file.h's errors carry errno as strerror text at the end of the message.
+bool ErrnoIs(const Error& e, int err) { return e.message.ends_with(std::string(": ") + std::strerror(err)); }
+
+std::filesystem::file_type TypeOf(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::symlink_status(path, ec).type();
+}
+
+// Reads one attribute into iface; ignorable errors leave it unset.
+Status ReadAttribute(const std::string& dir, std::string_view attr, NetClassIface& iface) {
+  std::string path = Paths::Join(dir, attr);
+  auto text = ReadFile(path, 4096);
+  if (!text) {
+    if (IsIgnorableAttributeError(text.error())) return {};
+    return Fail(text.error().kind, "failed to read file \"" + path + "\": " + text.error().message);
+  }
+  std::string_view v = *text;
+  ParseNetClassAttribute(attr, Trim(v.substr(0, kSysReadSize)), iface);
+  return {};
+}
+
+}  // namespace
+
+void ParseNetClassAttribute(std::string_view attr, std::string_view value, NetClassIface& iface) {
+  const Field* f = FindField(attr);
+  if (f == nullptr) return;
+  if (f->kind == Kind::kString) {
+    iface.*(f->str) = std::string(value);
+    return;
+  }
+  auto v = ParseGoInt(value);
+  if (v) {
+    iface.*(f->num) = *v;
+  } else {
+    iface.*(f->num) = std::nullopt;
+  }
+}
+
+bool IsIgnorableAttributeError(const Error& e) {
+  return e.kind == ErrorKind::kNotFound || ErrnoIs(e, EACCES) || ErrnoIs(e, EPERM) || ErrnoIs(e, EOPNOTSUPP) ||
+         ErrnoIs(e, EINVAL);
+}
+
+Result<std::vector<std::string>> ReadNetClassDevices(const Paths& paths) {
+  std::string dir = paths.Sys(kNetClass);
+  auto names = ListDir(dir);
+  if (!names) return std::unexpected(names.error());
+  std::vector<std::string> out;
+  for (auto& n : *names) {
+    if (TypeOf(Paths::Join(dir, n)) == std::filesystem::file_type::regular) continue;
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+Result<NetClassIface> ReadNetClassIface(const Paths& paths, std::string_view device) {
+  std::string dir = paths.Sys(std::string(kNetClass) + "/" + std::string(device));
+  auto names = ListDir(dir);
+  if (!names) return std::unexpected(names.error());
+  NetClassIface iface;
+  iface.name = std::string(device);
+  for (const auto& n : *names) {
+    if (FindField(n) == nullptr) continue;
+    if (TypeOf(Paths::Join(dir, n)) != std::filesystem::file_type::regular) continue;
+    if (auto s = ReadAttribute(dir, n, iface); !s) return std::unexpected(s.error());
+  }
+  return iface;
+}
+
+Result<NetClassIface> ReadNetClassAttributes(const Paths& paths, std::string_view device,
+                                             std::span<const std::string_view> attrs) {
+  std::string dir = paths.Sys(std::string(kNetClass) + "/" + std::string(device));
+  NetClassIface iface;
+  iface.name = std::string(device);
+  for (std::string_view a : attrs) {
+    if (auto s = ReadAttribute(dir, a, iface); !s) return std::unexpected(s.error());
+  }
+  return iface;
+}
+
+Result<std::vector<NetClassIface>> ReadNetClass(const Paths& paths) {
+  auto devices = ReadNetClassDevices(paths);
+  if (!devices) return std::unexpected(devices.error());
+  std::vector<NetClassIface> out;
+  for (const auto& d : *devices) {
+    auto iface = ReadNetClassIface(paths, d);
+    if (!iface) return std::unexpected(iface.error());
+    out.push_back(std::move(*iface));
+  }
+  return out;
+}
+
+}  // namespace host_exporter::sysfs

@@ -1,0 +1,229 @@
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <linux/ethtool.h>
+#include <linux/if_arp.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <set>
+
+#include "host_exporter/file.h"
+#include "netlink/fake_netlink.h"
+#include "support/golden.h"
+
+namespace host_exporter::testing {
+namespace {
+
+using netlink::Link;
+using netlink::LinkMode;
+using netlink::ScopedNetlinkOverride;
+using netlink::testing::FakeNetlink;
+
+TEST(NetclassCollector, SysfsGolden) {
+  auto out = RunCollector("netclass", "basic");
+  ASSERT_TRUE(out.status) << out.status.error().message;
+  EXPECT_NE(out.text.find("node_network_info{address=\"3c:ec:ef:12:8a:40\",adminstate=\"up\",broadcast=\"ff:ff:ff:ff:ff:ff\","
+                          "device=\"eno1\",duplex=\"full\",ifalias=\"uplink to core-sw1 port 12\",operstate=\"up\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(out.text.find("node_network_speed_bytes{device=\"eno1\"} 1.25e+08\n"), std::string::npos);
+  EXPECT_NE(out.text.find("node_network_up{device=\"lo\"} 0\n"), std::string::npos);  // operstate "unknown"
+  EXPECT_NE(out.text.find("node_network_flags{device=\"eno1\"} 4099\n"), std::string::npos);
+  // eno2 is administratively down: no carrier, speed or dormant metrics.
+  EXPECT_EQ(out.text.find("node_network_carrier{device=\"eno2\"}"), std::string::npos);
+  EXPECT_EQ(out.text.find("node_network_speed_bytes{device=\"eno2\"}"), std::string::npos);
+  EXPECT_NE(out.text.find("adminstate=\"down\",broadcast=\"ff:ff:ff:ff:ff:ff\",device=\"eno2\""), std::string::npos);
+  ExpectGolden("netclass", "basic", out.text);
+}
+
+TEST(NetclassCollector, QuirksAndInvalidSpeed) {
+  auto out = RunCollector("netclass", "netclass-quirks", {"--collector.netclass.ignored-devices=^virbr"});
+  ASSERT_TRUE(out.status) << out.status.error().message;
+  EXPECT_EQ(out.text.find("virbr0-nic"), std::string::npos);
+  EXPECT_EQ(out.text.find("bonding_masters"), std::string::npos);
+  // SPEED_UNKNOWN converted as node_exporter does unless told to ignore it.
+  EXPECT_NE(out.text.find("node_network_speed_bytes{device=\"bond0\"} -125000\n"), std::string::npos);
+  // Unparsable flags: no flags metric and an unknown admin state.
+  EXPECT_EQ(out.text.find("node_network_flags{device=\"eth9\"}"), std::string::npos);
+  EXPECT_NE(out.text.find("adminstate=\"unknown\""), std::string::npos);
+  EXPECT_EQ(out.text.find("node_network_mtu_bytes{device=\"eth9\"}"), std::string::npos);
+  ExpectGolden("netclass", "netclass-quirks", out.text);
+
+  auto ignore = RunCollector("netclass", "netclass-quirks", {"--collector.netclass.ignore-invalid-speed"});
+  ASSERT_TRUE(ignore.status) << ignore.status.error().message;
+  EXPECT_EQ(ignore.text.find("node_network_speed_bytes{device=\"bond0\"}"), std::string::npos);
+  EXPECT_NE(ignore.text.find("node_network_speed_bytes{device=\"eth9\"} 3.125e+08\n"), std::string::npos);
+  EXPECT_NE(ignore.text.find("device=\"virbr0-nic\""), std::string::npos);  // default ignores nothing
+}
+
+TEST(NetclassCollector, AbsentOrVanishedIsNoData) {
+  auto empty = RunCollector("netclass", "empty");
+  ASSERT_FALSE(empty.status);
+  EXPECT_TRUE(empty.status.error().IsNoData()) << empty.status.error().message;
+  auto vanished = RunCollector("netclass", "netclass-vanished");
+  ASSERT_FALSE(vanished.status);
+  EXPECT_TRUE(vanished.status.error().IsNoData()) << vanished.status.error().message;
+  EXPECT_EQ(vanished.samples, 0u);
+  // Ignoring the vanished device makes the rest readable.
+  auto rest = RunCollector("netclass", "netclass-vanished", {"--collector.netclass.ignored-devices=veth"});
+  ASSERT_TRUE(rest.status) << rest.status.error().message;
+  EXPECT_EQ(rest.samples, 2u);  // lo: up and info
+}
+
+TEST(NetclassCollector, DeviceThatIsNotADirectoryFails) {
+  auto out = RunCollector("netclass", "netclass-notdir");
+  ASSERT_FALSE(out.status);
+  EXPECT_FALSE(out.status.error().IsNoData()) << out.status.error().message;
+  EXPECT_NE(out.status.error().message.find("netclass-notdir/sys/class/net/eth0"), std::string::npos)
+      << out.status.error().message;
+}
+
+thread_local std::set<int> g_eio_fds;
+int EioOpen(const char* path, int flags) {
+  int fd = ::open(path, flags);
+  if (fd >= 0 && std::string_view(path).ends_with("/wlp2s0/carrier")) g_eio_fds.insert(fd);
+  return fd;
+}
+ssize_t EioRead(int fd, void* buf, std::size_t n) {
+  if (g_eio_fds.count(fd) != 0) {
+    errno = EIO;
+    return -1;
+  }
+  return ::read(fd, buf, n);
+}
+int EioClose(int fd) {
+  g_eio_fds.erase(fd);
+  return ::close(fd);
+}
+
+TEST(NetclassCollector, UnreadableAttributeFailsNamingTheFile) {
+  ScopedSyscallOverride o(Syscalls{&EioOpen, &EioRead, &EioClose});
+  auto out = RunCollector("netclass", "basic");
+  ASSERT_FALSE(out.status);
+  EXPECT_FALSE(out.status.error().IsNoData());
+  EXPECT_NE(out.status.error().message.find("could not get net class info: failed to read file"), std::string::npos)
+      << out.status.error().message;
+  EXPECT_NE(out.status.error().message.find("sys/class/net/wlp2s0/carrier"), std::string::npos);
+  EXPECT_EQ(out.samples, 0u);
+}
+
+TEST(NetclassCollector, BadRegexFailsCreate) {
+  auto out = RunCollector("netclass", "basic", {"--collector.netclass.ignored-devices=(eth"});
+  ASSERT_FALSE(out.status);
+  EXPECT_EQ(out.status.error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_NE(out.status.error().message.find("--collector.netclass.ignored-devices"), std::string::npos);
+}
+
+// The basic host as rtnetlink and ethtool netlink describe it.
+FakeNetlink RtnlHost() {
+  FakeNetlink nl;
+  Link lo;
+  lo.index = 1;
+  lo.type = ARPHRD_LOOPBACK;
+  lo.flags = 0x10049;
+  lo.name = "lo";
+  lo.has_attributes = true;
+  lo.address = lo.broadcast = {0, 0, 0, 0, 0, 0};
+  lo.mtu = 65536;
+  lo.carrier = 1;
+  lo.carrier_changes = lo.carrier_up_count = lo.carrier_down_count = 0;
+  lo.operstate = 0;
+  lo.link_mode = 0;
+  lo.group = 0;
+  lo.tx_queue_len = 1000;
+  lo.stats64 = netlink::LinkStats{};
+  lo.stats64->rx_bytes = lo.stats64->tx_bytes = 18473825;
+  Link eno1 = lo;
+  eno1.index = 2;
+  eno1.type = ARPHRD_ETHER;
+  eno1.flags = 0x11043;
+  eno1.name = "eno1";
+  eno1.address = {0x3c, 0xec, 0xef, 0x12, 0x8a, 0x40};
+  eno1.broadcast = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+  eno1.mtu = 1500;
+  eno1.carrier_changes = 4;
+  eno1.carrier_up_count = 2;
+  eno1.carrier_down_count = 2;
+  eno1.operstate = 6;
+  eno1.alias = "uplink to core-sw1 port 12";
+  eno1.stats64->rx_bytes = 9138726351;
+  Link eno2 = eno1;
+  eno2.index = 3;
+  eno2.name = "eno2";
+  eno2.flags = 0x1002;
+  eno2.address = {0x3c, 0xec, 0xef, 0x12, 0x8a, 0x41};
+  eno2.carrier = 0;
+  eno2.operstate = 2;
+  eno2.alias.reset();
+  eno2.stats64.reset();
+  Link veth = eno1;
+  veth.index = 7;
+  veth.name = "veth3b1f2c7";
+  veth.link = 6;  // peer in another namespace
+  veth.alias.reset();
+  veth.address = {0xd6, 0x4e, 0x0f, 0xa2, 0x5c, 0x91};
+  nl.links = std::vector<Link>{lo, eno1, eno2, veth};
+  LinkMode m1{2, "eno1", 1000, DUPLEX_FULL};
+  LinkMode m2{3, "eno2", static_cast<std::uint32_t>(SPEED_UNKNOWN), DUPLEX_UNKNOWN};
+  LinkMode m3{7, "veth3b1f2c7", 10000, DUPLEX_FULL};
+  nl.link_modes = std::vector<LinkMode>{m1, m2, m3};
+  return nl;
+}
+
+TEST(NetclassCollector, NetlinkGolden) {
+  FakeNetlink nl = RtnlHost();
+  ScopedNetlinkOverride o(nl);
+  auto out = RunCollector("netclass", "basic", {"--collector.netclass.netlink"});
+  ASSERT_TRUE(out.status) << out.status.error().message;
+  EXPECT_NE(out.text.find("# HELP node_network_info Non-numeric data of <iface>, value is always 1.\n"),
+            std::string::npos);
+  EXPECT_NE(out.text.find("node_network_info{address=\"3c:ec:ef:12:8a:40\",broadcast=\"ff:ff:ff:ff:ff:ff\",device=\"eno1\","
+                          "duplex=\"Full\",ifalias=\"uplink to core-sw1 port 12\",operstate=\"up\"} 1\n"),
+            std::string::npos);
+  // SPEED_UNKNOWN passes node_exporter's ">= 0" check once widened to a Go int.
+  EXPECT_NE(out.text.find("node_network_speed_bytes{device=\"eno2\"} 5.36870911875e+14\n"), std::string::npos);
+  EXPECT_NE(out.text.find("node_network_iface_link{device=\"veth3b1f2c7\"} 6\n"), std::string::npos);
+  EXPECT_NE(out.text.find("node_network_iface_link{device=\"eno1\"} 2\n"), std::string::npos);
+  EXPECT_NE(out.text.find("node_network_flags{device=\"eno1\"} 69699\n"), std::string::npos);
+  // Three attributes still come from sysfs.
+  EXPECT_NE(out.text.find("node_network_name_assign_type{device=\"eno1\"} 4\n"), std::string::npos);
+  EXPECT_EQ(out.text.find("receive_bytes_total"), std::string::npos);
+  ExpectGolden("netclass", "netlink", out.text);
+}
+
+TEST(NetclassCollector, NetlinkWithStatsAndWithoutEthtool) {
+  FakeNetlink nl = RtnlHost();
+  nl.link_modes = Fail(ErrorKind::kNotFound, "ethtool netlink link modes: Object not found");
+  ScopedNetlinkOverride o(nl);
+  auto out = RunCollector("netclass", "basic",
+                          {"--collector.netclass.netlink", "--collector.netclass_rtnl.with-stats",
+                           "--collector.netclass.ignored-devices=^(lo|eno2)$"});
+  ASSERT_TRUE(out.status) << out.status.error().message;
+  EXPECT_EQ(out.text.find("speed_bytes"), std::string::npos);
+  EXPECT_NE(out.text.find("duplex=\"\""), std::string::npos);
+  EXPECT_NE(out.text.find("# TYPE node_network_receive_bytes_total gauge\n"), std::string::npos);
+  EXPECT_NE(out.text.find("node_network_receive_bytes_total{device=\"eno1\"} 9.138726351e+09\n"), std::string::npos);
+  EXPECT_EQ(out.text.find("device=\"lo\""), std::string::npos);
+  ExpectGolden("netclass", "netlink-with-stats", out.text);
+}
+
+TEST(NetclassCollector, NetlinkFailures) {
+  FakeNetlink nl = RtnlHost();
+  nl.link_modes = Fail(ErrorKind::kIo, "ethtool netlink link modes: Permission denied");
+  {
+    ScopedNetlinkOverride o(nl);
+    auto out = RunCollector("netclass", "basic", {"--collector.netclass.netlink"});
+    ASSERT_FALSE(out.status);
+    EXPECT_EQ(out.status.error().message, "could not get link modes: ethtool netlink link modes: Permission denied");
+  }
+  nl = RtnlHost();
+  nl.links = Fail(ErrorKind::kIo, "netlink RTM_GETLINK dump: boom");
+  {
+    ScopedNetlinkOverride o(nl);
+    auto out = RunCollector("netclass", "basic", {"--collector.netclass.netlink"});
+    ASSERT_FALSE(out.status);
+    EXPECT_EQ(out.status.error().message, "could not get net class info: netlink RTM_GETLINK dump: boom");
+  }
+}
+
+}  // namespace
+}  // namespace host_exporter::testing
