@@ -218,52 +218,6 @@ void Convert(const MetricFamily& mf, const std::string& help, Gatherer& out) {
   }
 }
 
-// Interim: the core's text writer (src/util/exposition.cpp) writes only counter,
-// gauge and untyped values. Until it writes summaries and histograms, write them
-// as the series node_exporter's output has (<name>{quantile}, <name>_bucket{le},
-// _sum, _count), as untyped families. Series and values are identical; only the
-// TYPE lines differ.
-void AppendFlattened(prometheus::MetricFamily f, MetricWriter& out) {
-  if (f.type != MetricType::Summary && f.type != MetricType::Histogram) {
-    out.AddFamily(std::move(f));
-    return;
-  }
-  auto family = [&](std::string name) {
-    return prometheus::MetricFamily{std::move(name), f.help, MetricType::Untyped, {}};
-  };
-  auto sample = [](const ClientMetric& m, double v, const char* extra = nullptr, double extra_value = 0) {
-    ClientMetric s;
-    s.label = m.label;
-    if (extra != nullptr) s.label.push_back({extra, FormatFloat(extra_value)});
-    s.untyped.value = v;
-    return s;
-  };
-  const bool summary = f.type == MetricType::Summary;
-  prometheus::MetricFamily values = family(summary ? f.name : f.name + "_bucket");
-  prometheus::MetricFamily sums = family(f.name + "_sum");
-  prometheus::MetricFamily counts = family(f.name + "_count");
-  for (const ClientMetric& m : f.metric) {
-    if (summary) {
-      for (const auto& q : m.summary.quantile) values.metric.push_back(sample(m, q.value, "quantile", q.quantile));
-      sums.metric.push_back(sample(m, m.summary.sample_sum));
-      counts.metric.push_back(sample(m, static_cast<double>(m.summary.sample_count)));
-    } else {
-      for (const auto& b : m.histogram.bucket) {
-        values.metric.push_back(sample(m, static_cast<double>(b.cumulative_count), "le", b.upper_bound));
-      }
-      const auto& buckets = m.histogram.bucket;
-      if (buckets.empty() || !std::isinf(buckets.back().upper_bound) || buckets.back().upper_bound < 0) {
-        values.metric.push_back(sample(m, static_cast<double>(m.histogram.sample_count), "le", INFINITY));
-      }
-      sums.metric.push_back(sample(m, m.histogram.sample_sum));
-      counts.metric.push_back(sample(m, static_cast<double>(m.histogram.sample_count)));
-    }
-  }
-  for (auto* part : {&values, &sums, &counts}) {
-    if (!part->metric.empty()) out.AddFamily(std::move(*part));
-  }
-}
-
 struct ProcessedFile {
   std::vector<MetricFamily> families;
   std::optional<std::string> error;
@@ -402,7 +356,7 @@ class TextfileCollector final : public Collector {
     gatherer.Add("node_textfile_scrape_error", "1 if there was an error opening or reading a file, 0 otherwise",
                  MetricType::Gauge, std::move(err));
 
-    for (prometheus::MetricFamily& f : gatherer.Take()) AppendFlattened(std::move(f), out);
+    for (prometheus::MetricFamily& f : gatherer.Take()) out.AddFamily(std::move(f));
     return {};
   }
 
