@@ -7,7 +7,7 @@
 
 namespace host_exporter::sysfs {
 
-Result<std::string> ReadAttr(const std::string& path) {
+Result<std::string> ReadSysAttr(const std::string& path) {
   // sysfs attributes are at most one page; procfs reads 128 bytes of it.
   auto text = ReadFile(path, 4096);
   if (!text) return std::unexpected(text.error());

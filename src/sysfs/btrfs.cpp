@@ -24,7 +24,7 @@ class Reader {
 
   std::string ReadString(std::string_view name) {
     std::string path = Paths::Join(path_, name);
-    auto v = ReadAttr(path);
+    auto v = ReadSysAttr(path);
     if (!v) {
       if (v.error().kind != ErrorKind::kNotFound) err_ = v.error();
       return {};

@@ -42,7 +42,7 @@ Result<FcHost> ReadHost(const std::string& dir, const std::string& name) {
   };
   for (const auto& f : kFields) {
     std::string path = dir + "/" + f.file;
-    auto v = ReadAttr(path);
+    auto v = ReadSysAttr(path);
     if (!v) {
       if (v.error().kind == ErrorKind::kNotFound) continue;
       return Fail(ErrorKind::kIo, "failed to read file \"" + path + "\": " + v.error().message);
@@ -56,7 +56,7 @@ Result<FcHost> ReadHost(const std::string& dir, const std::string& name) {
   for (const auto& f : *files) {
     std::string path = stats + "/" + f;
     if (f == "reset_statistics" || !IsRegularFile(path)) continue;
-    auto v = ReadAttr(path);
+    auto v = ReadSysAttr(path);
     if (!v) {
       // Write-only and unsupported attributes fail to read; procfs skips them.
       const auto& m = v.error().message;

@@ -19,11 +19,11 @@ TEST(ReadAttr, TrimsAndKeepsTheFirst128Bytes) {
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "short") << "  Online \n";
   std::ofstream(dir / "long") << std::string(100, 'a') << std::string(100, 'b') << "\n";
-  EXPECT_EQ(*ReadAttr((dir / "short").string()), "Online");
-  auto l = ReadAttr((dir / "long").string());
+  EXPECT_EQ(*ReadSysAttr((dir / "short").string()), "Online");
+  auto l = ReadSysAttr((dir / "long").string());
   ASSERT_TRUE(l);
   EXPECT_EQ(*l, std::string(100, 'a') + std::string(28, 'b'));
-  auto missing = ReadAttr((dir / "absent").string());
+  auto missing = ReadSysAttr((dir / "absent").string());
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
   std::filesystem::remove_all(dir);

@@ -15,7 +15,7 @@ namespace host_exporter::sysfs {
 
 // The first 128 bytes of a sysfs attribute with surrounding whitespace removed,
 // as procfs's util.SysReadFile returns them (longer values are cut there).
-Result<std::string> ReadAttr(const std::string& path);
+Result<std::string> ReadSysAttr(const std::string& path);
 
 // Names in `dir` for which `match` is true, sorted. Like filepath.Glob, a missing
 // or unreadable directory matches nothing (no error).
