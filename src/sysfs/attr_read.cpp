@@ -32,9 +32,10 @@ Result<std::string> SysReadFile(const std::string& path) {
   return std::string(Trim(*raw));
 }
 
-bool IsPermissionError(const Error& e) {
-  auto ends_with = [&](const char* s) { return e.message.ends_with(s); };
-  return e.kind == ErrorKind::kIo && (ends_with(std::strerror(EACCES)) || ends_with(std::strerror(EPERM)));
+bool IsErrno(const Error& e, int err) {
+  return e.kind == ErrorKind::kIo && e.message.ends_with(std::strerror(err));
 }
+
+bool IsPermissionError(const Error& e) { return IsErrno(e, EACCES) || IsErrno(e, EPERM); }
 
 }  // namespace host_exporter::sysfs

@@ -20,5 +20,7 @@ Result<std::string> SysReadFile(const std::string& path);
 
 // True when the error came from EACCES/EPERM (Go's os.ErrPermission).
 bool IsPermissionError(const Error& e);
+// True when an I/O error came from the given errno (errors name it last).
+bool IsErrno(const Error& e, int err);
 
 }  // namespace host_exporter::sysfs
