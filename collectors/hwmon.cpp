@@ -56,13 +56,13 @@ class HwmonCollector final : public Collector {
     std::vector<Chip> chips;
     std::vector<sysfs::HwmonChipNaming> naming;
     for (const auto& d : *dirs) {
-      auto base = sysfs::HwmonBaseChipName(d.path);
-      if (!base) {
-        last = std::unexpected(AsFailure(base.error()));
+      auto id = sysfs::ReadHwmonChipIdentity(d.path);
+      if (!id) {
+        last = std::unexpected(AsFailure(id.error()));
         continue;
       }
-      chips.push_back(Chip{&d, sysfs::HwmonHumanChipName(d.path)});
-      naming.push_back(sysfs::HwmonChipNaming{*base, chips.back().human, d.entry});
+      chips.push_back(Chip{&d, id->human});
+      naming.push_back(sysfs::HwmonChipNaming{id->base, id->human, d.entry});
     }
     std::vector<std::string> names = sysfs::DisambiguateHwmonChips(naming);
 

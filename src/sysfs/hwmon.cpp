@@ -211,35 +211,38 @@ Result<std::vector<HwmonDir>> ListHwmonDirs(const Paths& paths) {
   return out;
 }
 
-Result<std::string> HwmonBaseChipName(const std::string& dir) {
+Result<HwmonChipIdentity> ReadHwmonChipIdentity(const std::string& dir) {
+  HwmonChipIdentity id;
+  auto name = ReadFile(Paths::Join(dir, "name"), 1 << 16);
+  std::string clean_name = (name && !name->empty()) ? CleanHwmonName(*name) : "";
+  if (!clean_name.empty()) id.human = clean_name;
+
   // Preference 1: the device the chip belongs to, which is unique.
   if (auto dev = RealPath(Paths::Join(dir, "device"))) {
     auto [prefix, dev_name] = SplitPath(*dev);
     while (!prefix.empty() && prefix.back() == '/') prefix.remove_suffix(1);
-    std::string clean_name = CleanHwmonName(dev_name);
+    std::string clean_dev = CleanHwmonName(dev_name);
     std::string clean_type = CleanHwmonName(SplitPath(prefix).second);
-    if (!clean_type.empty() && !clean_name.empty()) return clean_type + "_" + clean_name;
-    if (!clean_name.empty()) return clean_name;
+    if (!clean_type.empty() && !clean_dev.empty()) {
+      id.base = clean_type + "_" + clean_dev;
+      return id;
+    }
+    if (!clean_dev.empty()) {
+      id.base = clean_dev;
+      return id;
+    }
   }
   // Preference 2: the chip's name file.
-  if (auto name = ReadFile(Paths::Join(dir, "name"), 1 << 16); name && !name->empty()) {
-    std::string clean = CleanHwmonName(*name);
-    if (!clean.empty()) return clean;
+  if (!clean_name.empty()) {
+    id.base = clean_name;
+    return id;
   }
   // Last resort: hwmonX.
   auto real = RealPath(dir);
   if (!real) return std::unexpected(real.error());
-  std::string clean = CleanHwmonName(SplitPath(*real).second);
-  if (!clean.empty()) return clean;
-  return Fail(ErrorKind::kIo, "Could not derive a monitoring name for " + dir);
-}
-
-std::optional<std::string> HwmonHumanChipName(const std::string& dir) {
-  auto name = ReadFile(Paths::Join(dir, "name"), 1 << 16);
-  if (!name || name->empty()) return std::nullopt;
-  std::string clean = CleanHwmonName(*name);
-  if (clean.empty()) return std::nullopt;
-  return clean;
+  id.base = CleanHwmonName(SplitPath(*real).second);
+  if (id.base.empty()) return Fail(ErrorKind::kIo, "Could not derive a monitoring name for " + dir);
+  return id;
 }
 
 std::vector<std::string> DisambiguateHwmonChips(const std::vector<HwmonChipNaming>& chips) {

@@ -107,12 +107,12 @@ TEST(ReadHwmon, ListsChipsAndResolvesDeviceLinks) {
   ASSERT_TRUE(dirs) << dirs.error().message;
   ASSERT_EQ(dirs->size(), 8u);
   EXPECT_EQ((*dirs)[1].entry, "hwmon1");
-  auto base = HwmonBaseChipName((*dirs)[1].path);
-  ASSERT_TRUE(base) << base.error().message;
-  EXPECT_EQ(*base, "platform_coretemp_0");
-  EXPECT_EQ(*HwmonBaseChipName((*dirs)[0].path), "thermal_thermal_zone0");
-  EXPECT_EQ(*HwmonBaseChipName((*dirs)[2].path), "nvme_nvme0");
-  EXPECT_EQ(HwmonHumanChipName((*dirs)[1].path), "coretemp");
+  auto id = ReadHwmonChipIdentity((*dirs)[1].path);
+  ASSERT_TRUE(id) << id.error().message;
+  EXPECT_EQ(id->base, "platform_coretemp_0");
+  EXPECT_EQ(id->human, "coretemp");
+  EXPECT_EQ(ReadHwmonChipIdentity((*dirs)[0].path)->base, "thermal_thermal_zone0");
+  EXPECT_EQ(ReadHwmonChipIdentity((*dirs)[2].path)->base, "nvme_nvme0");
 
   auto sensors = ReadHwmonSensors((*dirs)[1].path);
   ASSERT_TRUE(sensors) << sensors.error().message;
@@ -133,6 +133,22 @@ TEST(ReadHwmon, ReadsSensorsFromTheDeviceDirectoryToo) {
   EXPECT_FALSE(sensors->at("power1").props.at("model_number").number);
   // "power" in device/ is a directory: unreadable, so it is skipped.
   EXPECT_FALSE(sensors->contains("power0"));
+}
+
+TEST(ReadHwmon, ChipIdentityFallbacks) {
+  Paths p = testing::FixturePaths("hwmon-quirks");
+  auto none = ReadHwmonChipIdentity(p.Sys("class/hwmon/hwmon0"));  // no device, no name
+  ASSERT_TRUE(none) << none.error().message;
+  EXPECT_EQ(none->base, "hwmon0");
+  EXPECT_FALSE(none->human);
+  auto named = ReadHwmonChipIdentity(p.Sys("class/hwmon/hwmon1"));  // name only
+  ASSERT_TRUE(named);
+  EXPECT_EQ(named->base, "dell_smm");
+  EXPECT_EQ(named->human, "dell_smm");
+  auto empty_name = ReadHwmonChipIdentity(p.Sys("class/hwmon/hwmon2"));
+  ASSERT_TRUE(empty_name);
+  EXPECT_EQ(empty_name->base, "platform_thinkpad_hwmon");
+  EXPECT_FALSE(empty_name->human);
 }
 
 TEST(ReadHwmon, MissingClassDirectoryIsNotFound) {

@@ -56,11 +56,15 @@ struct HwmonDir {
 // Missing /sys/class/hwmon gives ErrorKind::kNotFound.
 Result<std::vector<HwmonDir>> ListHwmonDirs(const Paths& paths);
 
-// The chip label before disambiguation: "<devtype>_<devname>" from the resolved
-// device link, else the cleaned "name" file, else the resolved directory name.
-Result<std::string> HwmonBaseChipName(const std::string& dir);
-// The cleaned "name" file (node_hwmon_chip_names), if present and not empty.
-std::optional<std::string> HwmonHumanChipName(const std::string& dir);
+// How a chip is named; the "name" file is read once for both.
+struct HwmonChipIdentity {
+  // The label before disambiguation: "<devtype>_<devname>" from the resolved
+  // device link, else the cleaned "name" file, else the resolved directory name.
+  std::string base;
+  // The cleaned "name" file (node_hwmon_chip_names), if present and not empty.
+  std::optional<std::string> human;
+};
+Result<HwmonChipIdentity> ReadHwmonChipIdentity(const std::string& dir);
 
 // Chip labels for all chips: a base name shared by several chips gets the
 // human-readable name appended when that tells them apart, else the hwmonX entry.
