@@ -1,0 +1,55 @@
+"""The binary end to end on the project's fixture tree: scrape over HTTP, compare
+the whole exposition with tests/golden/e2e/basic.prom (UPDATE_GOLDEN=1 rewrites
+it) and check it with promtool."""
+import os
+import re
+import subprocess
+
+from conftest import SOURCE, Exporter, fixture_flags
+
+GOLDEN = os.path.join(SOURCE, "tests", "golden", "e2e", "basic.prom")
+# Series that depend on the machine or the moment, not on the fixtures.
+VOLATILE = re.compile(r"^(process_|promhttp_|host_exporter_build_info|node_scrape_collector_duration_seconds|"
+                      r"node_textfile_mtime_seconds)")
+# Collectors that read the live kernel (syscalls, netlink, statfs), not the fixture tree.
+LIVE = ["uname", "time", "timex", "filesystem", "btrfs"]
+
+
+def flags():
+    f = fixture_flags("basic") + [
+        "--no-collector.netdev.netlink", "--no-collector.arp.netlink",
+        f"--collector.textfile.directory={os.path.join(SOURCE, 'fixtures', 'basic', 'textfile')}",
+    ]
+    return f + [f"--no-collector.{c}" for c in LIVE]
+
+
+def stable(text):
+    out, skip_family = [], False
+    for line in text.splitlines():
+        if line.startswith("# HELP ") or line.startswith("# TYPE "):
+            skip_family = bool(VOLATILE.match(line.split(" ")[2]))
+        if not skip_family and not VOLATILE.match(line):
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def test_full_exposition_matches_golden_and_passes_promtool():
+    with Exporter(flags()) as e:
+        status, headers, body = e.get()
+    assert status == 200
+    text = body.decode()
+    got = stable(text)
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        os.makedirs(os.path.dirname(GOLDEN), exist_ok=True)
+        with open(GOLDEN, "w") as f:
+            f.write(got)
+    with open(GOLDEN) as f:
+        want = f.read()
+    assert got == want, "exposition differs from tests/golden/e2e/basic.prom (UPDATE_GOLDEN=1 rewrites it)"
+    assert "node_scrape_collector_success{collector=\"cpu\"} 1" in got
+    r = subprocess.run(["promtool", "check", "metrics"], input=body, capture_output=True, timeout=60)
+    findings = (r.stdout + r.stderr).decode().splitlines()
+    # Only the naming findings node_exporter's own output draws (kernel counter names).
+    allowed = ("non-counter metrics should not have", "metric names should be written in 'snake_case'",
+               "counter metrics should have \"_total\" suffix", "use base unit", "no help text")
+    assert [l for l in findings if l.strip() and not any(a in l for a in allowed)] == []
