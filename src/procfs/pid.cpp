@@ -1,5 +1,12 @@
 #include "host_exporter/procfs/pid.h"
 
+#include <dirent.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "host_exporter/file.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::procfs {
@@ -17,8 +24,19 @@ Result<PidStat> ParsePidStat(std::string_view text) {
   st.comm = std::string(text.substr(open + 1, close - open - 1));
   auto f = SplitFields(text.substr(close + 1));
   // Fields after comm, numbered from 0 here: state=0 ppid=1 ... utime=11 stime=12
-  // num_threads=17 starttime=19 vsize=20 rss=21.
-  if (f.size() < 22) return ParseFail("expected at least 24 fields, got " + std::to_string(f.size() + 2));
+  // num_threads=17 starttime=19 vsize=20 rss=21 ... cguest_time=41.
+  constexpr std::size_t kFields = 42;
+  if (f.size() < kFields) {
+    return ParseFail("expected at least " + std::to_string(kFields + 2) + " fields, got " +
+                     std::to_string(f.size() + 2));
+  }
+  // procfs scans every one of them into a Go int (signed) or uint (unsigned).
+  static constexpr std::size_t kSigned[] = {1, 2, 3, 4, 5, 13, 14, 15, 16, 17, 18, 21, 35, 41};
+  for (std::size_t i = 1; i < kFields; ++i) {
+    bool is_signed = std::find(std::begin(kSigned), std::end(kSigned), i) != std::end(kSigned);
+    bool ok = is_signed ? ParseInt(f[i]).has_value() : ParseUint(f[i]).has_value();
+    if (!ok) return ParseFail("field " + std::to_string(i + 3) + " is not an integer: \"" + std::string(f[i].substr(0, 32)) + "\"");
+  }
   st.state = f[0].empty() ? '?' : f[0][0];
   auto u = [&](std::size_t i) { return ParseUint(f[i]); };
   auto s = [&](std::size_t i) { return ParseInt(f[i]); };
@@ -68,6 +86,43 @@ Result<PidLimits> ParsePidLimits(std::string_view text) {
   }
   if (!header) return ParseFail("no \"Limit\" header line");
   return out;
+}
+
+Result<std::vector<int>> ReadPidList(const std::string& dir) {
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) {
+    int err = errno;
+    return Fail(err == ENOENT ? ErrorKind::kNotFound : ErrorKind::kIo,
+                "opendir " + dir + ": " + std::strerror(err));
+  }
+  std::vector<int> out;
+  errno = 0;
+  while (dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    auto pid = ParseInt(name);
+    if (pid && *pid >= 0 && *pid <= 0x7fffffff) out.push_back(static_cast<int>(*pid));
+    errno = 0;
+  }
+  int err = errno;
+  ::closedir(d);
+  if (err != 0) {
+    return Fail(err == ENOENT || err == ESRCH ? ErrorKind::kNotFound : ErrorKind::kIo,
+                "readdir " + dir + ": " + std::strerror(err));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Result<PidStat> ReadPidStat(const std::string& path) {
+  auto text = ReadFile(path);
+  if (!text) return std::unexpected(text.error());
+  auto st = ParsePidStat(*text);
+  if (!st) return std::unexpected(InFile(path, st.error()));
+  return st;
+}
+
+bool IsVanished(const Error& e) {
+  return e.kind == ErrorKind::kNotFound || e.message.find(std::strerror(ESRCH)) != std::string::npos;
 }
 
 }  // namespace host_exporter::procfs
