@@ -26,8 +26,8 @@ ESSENTIAL = {"libc6"}
 # Sanitizer runtimes: present only when the tests run on a sanitizer build; the image
 # is built without sanitizers.
 SANITIZER = re.compile(r"^lib(asan|ubsan|tsan|lsan)\d+$")
-# Only needed to build and run the tests, never in the image.
-TEST_ONLY = {"libgtest-dev", "libgmock-dev", "libbenchmark-dev"}
+# Only needed for the tests or for building the .deb, never in the image.
+TEST_ONLY = {"libgtest-dev", "libgmock-dev", "libbenchmark-dev", "dpkg-dev"}
 
 
 def dockerfile_stages():
