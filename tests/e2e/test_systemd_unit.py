@@ -175,6 +175,7 @@ def test_syscall_filter_allows_everything_the_exporter_does(tmp_path):
     env = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     url = f"http://127.0.0.1:{port}"
+    exporter_pid = None
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -185,6 +186,10 @@ def test_syscall_filter_allows_everything_the_exporter_does(tmp_path):
             except OSError:
                 assert time.monotonic() < deadline, "exporter under strace did not listen in 60 s"
                 time.sleep(0.1)
+        # strace detaches and leaves its tracee running when signalled itself: the
+        # exporter (strace's child) is the one to stop.
+        with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as f:
+            (exporter_pid,) = [int(p) for p in f.read().split()]
         for headers in ({}, {"Accept-Encoding": "gzip"}):
             status, _ = http_get(url + "/metrics", headers)
             assert status == 200
@@ -192,12 +197,17 @@ def test_syscall_filter_allows_everything_the_exporter_does(tmp_path):
         status, body = http_get(url + "/metrics")
         assert b"node_timex_offset_seconds" in body and b"deploy_test 1" in body
     finally:
-        proc.send_signal(signal.SIGTERM)
+        if exporter_pid is not None:
+            os.kill(exporter_pid, signal.SIGTERM)
+        else:
+            subprocess.run(["pkill", "-TERM", "-P", str(proc.pid)], timeout=30)
         try:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
+            subprocess.run(["pkill", "-KILL", "-P", str(proc.pid)], timeout=30)
             proc.kill()
             proc.wait()
+    assert exporter_pid is not None and not os.path.exists(f"/proc/{exporter_pid}/cmdline"), "exporter left running"
     made = set()
     for line in trace.read_text().splitlines():
         m = re.match(r"\d+\s+([a-z_0-9]+)\(", line)
