@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: deps build run test test-asan test-tsan conformance clean
+.PHONY: deps build run test test-asan test-tsan conformance deb clean
 
 deps:
 	./tools/install-deps.sh
@@ -31,6 +31,11 @@ test-tsan: deps
 	cmake -S . -B build-tsan -G Ninja -DHOST_EXPORTER_WERROR=ON -DHOST_EXPORTER_SANITIZE=thread -DCMAKE_BUILD_TYPE=Debug
 	cmake --build build-tsan -j $(JOBS) --target host_exporter_tests
 	cd build-tsan && ./tests/host_exporter_tests --gtest_filter='Scraper*:WorkerPool*:Server*'
+
+# The Debian package (CPack): $(BUILD)/host-exporter_<version>_<arch>.deb
+deb: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS) --target host_exporter
+	cd $(BUILD) && cpack -G DEB
 
 conformance: build
 	../shared/conformance/run.sh $(BUILD)/host_exporter
