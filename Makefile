@@ -25,7 +25,7 @@ test: build
 test-asan: deps
 	cmake -S . -B build-asan -G Ninja -DHOST_EXPORTER_WERROR=ON -DHOST_EXPORTER_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug
 	cmake --build build-asan -j $(JOBS)
-	cd build-asan && ctest --output-on-failure -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=quarantine_size_mb=16:detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 
 test-tsan: deps
 	cmake -S . -B build-tsan -G Ninja -DHOST_EXPORTER_WERROR=ON -DHOST_EXPORTER_SANITIZE=thread -DCMAKE_BUILD_TYPE=Debug

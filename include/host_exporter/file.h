@@ -28,6 +28,7 @@ struct Syscalls {
 const Syscalls& RealSyscalls();
 
 // Replaces the syscalls used by this thread's file reads while alive (tests).
+// Keeps its own copy, so a temporary Syscalls may be passed.
 class ScopedSyscallOverride {
  public:
   explicit ScopedSyscallOverride(const Syscalls& s);
@@ -36,6 +37,7 @@ class ScopedSyscallOverride {
   ScopedSyscallOverride& operator=(const ScopedSyscallOverride&) = delete;
 
  private:
+  Syscalls current_;
   const Syscalls* previous_;
 };
 
