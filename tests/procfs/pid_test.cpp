@@ -52,7 +52,7 @@ TEST(ParsePidStat, NeedsTheFieldsProcfsScans) {
 TEST(ReadPidList, ListsNumericEntriesSorted) {
   auto pids = ReadPidList(testing::FixturePaths("basic").procfs);
   ASSERT_TRUE(pids) << pids.error().message;
-  EXPECT_EQ(*pids, (std::vector<int>{1, 2, 14, 611, 733, 1187, 2045, 3310}));
+  EXPECT_EQ(*pids, (std::vector<int>{1, 2, 14, 611, 733, 1187, 2045, 3310, 4242}));
   auto tasks = ReadPidList(testing::FixturePaths("basic").Proc("1187/task"));
   ASSERT_TRUE(tasks) << tasks.error().message;
   EXPECT_EQ(*tasks, (std::vector<int>{1187, 1190, 1191, 1193}));
