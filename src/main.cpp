@@ -7,6 +7,7 @@
 
 #include "host_exporter/exporter.h"
 #include "host_exporter/log.h"
+#include "host_exporter/push.h"
 #include "host_exporter/server.h"
 
 using namespace host_exporter;
@@ -57,14 +58,21 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "host_exporter: error: %s\n", sopts.error().message.c_str());
     return 1;
   }
+  auto pusher = CreatePusher(*flags, **exporter);  // nullptr without --push.gateway-url
+  if (!pusher) {
+    std::fprintf(stderr, "host_exporter: error: %s\n", pusher.error().message.c_str());
+    return 1;
+  }
   auto server = HttpServer::Start(**exporter, *sopts);
   if (!server) {
     log::Error("failed to start server", {{"err", server.error().message}});
     return 1;
   }
+  if (*pusher) (*pusher)->Start();
   int sig = 0;
   sigwait(&sigs, &sig);
   log::Info("Shutting down", {{"signal", sig == SIGTERM ? "terminated" : "interrupt"}});
+  if (*pusher) (*pusher)->Stop();
   (*server)->Stop();
   return 0;
 }

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,6 +52,11 @@ class Exporter {
                           const std::vector<std::string>& exclude,
                           std::optional<double> scrape_timeout);
 
+  // Adds families to every Metrics() response (the pusher's self-metrics). Call
+  // before Metrics() runs on other threads; `source` must be thread-safe.
+  using MetricsSource = std::function<void(std::vector<prometheus::MetricFamily>&)>;
+  void AddMetricsSource(MetricsSource source) { sources_.push_back(std::move(source)); }
+
   const std::vector<std::string>& enabled() const { return scraper_->names(); }
   const ExporterOptions& options() const { return opts_; }
 
@@ -63,6 +69,7 @@ class Exporter {
   std::atomic<int> in_flight_{0};
   std::atomic<std::uint64_t> requests_200_{0}, requests_500_{0}, requests_503_{0};
   double start_time_seconds_ = 0;
+  std::vector<MetricsSource> sources_;
 };
 
 }  // namespace host_exporter

@@ -11,6 +11,7 @@
 #include "host_exporter/file.h"
 #include "host_exporter/log.h"
 #include "host_exporter/procfs/pid.h"
+#include "host_exporter/push.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter {
@@ -59,6 +60,8 @@ FlagSet BuildFlagSet() {
     f.Section("Collector " + std::string(c.name));
     c.declare_flags(f);
   }
+
+  DeclarePushFlags(f);
 
   f.Section("Logging and other");
   f.String("log.level", "info", "Only log messages with the given severity or above. One of: [debug, info, warn, error]");
@@ -205,6 +208,7 @@ MetricsResponse Exporter::Metrics(const std::vector<std::string>& collect,
               {"version", kVersion}});
   for (auto& f : info.families()) families.push_back(std::move(f));
   if (opts_.exporter_metrics) AppendExporterMetrics(families);
+  for (const auto& source : sources_) source(families);
 
   requests_200_.fetch_add(1);
   r.content_type = kTextContentType;
