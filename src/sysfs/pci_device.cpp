@@ -30,7 +30,8 @@ Result<int> ParseHex32(std::string_view s, std::string_view what) {
 
 // fmt's "%0<width>x" of an int: a '-' counts towards the width.
 std::string GoHex(int v, int width) {
-  char buf[32];
+  char buf[64];
+  width = width < 0 ? 0 : (width > 32 ? 32 : width);  // callers use 2..6
   long long x = v;
   if (x < 0) {
     std::snprintf(buf, sizeof buf, "-%0*llx", width > 1 ? width - 1 : 0, -x);

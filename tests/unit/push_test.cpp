@@ -20,7 +20,8 @@
 #include <thread>
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#include <sanitizer/allocator_interface.h>
+// GCC 12 ships no sanitizer/allocator_interface.h; the runtime has the function.
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
 #define HE_SANITIZER_HEAP 1
 #endif
 
