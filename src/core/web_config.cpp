@@ -169,6 +169,7 @@ Status ParseTls(const Reader& r, const YAML::Node& node, std::string_view dir, T
       t.prefer_server_cipher_suites = *b;
       return {};
     }
+    if (name == "client_allowed_sans" && v.IsNull()) return {};  // null: no SAN check, as Go's nil slice
     auto list = r.Strings(v, key);
     if (!list) return std::unexpected(list.error());
     if (name == "cipher_suites") {

@@ -187,6 +187,15 @@ TEST(WebConfig, CrossFieldChecksUseExporterToolkitMessages) {
   EXPECT_NE(ErrorOf("tls_server_config:\n  cert_file: c\n  key_file: k\n  min_version: TLS13\n  max_version: TLS12\n")
                 .find("min_version TLS13 is above max_version TLS12"),
             std::string::npos);
+  // A null list is no list (Go's nil slice); an empty one allows no SAN at all.
+  auto null_sans = ParseWebConfig("tls_server_config:\n  cert_file: c\n  key_file: k\n  client_allowed_sans:\n", "");
+  ASSERT_TRUE(null_sans) << null_sans.error().message;
+  EXPECT_FALSE(null_sans->tls.client_allowed_sans);
+  auto empty_sans = ParseWebConfig("tls_server_config:\n  cert_file: c\n  key_file: k\n  client_ca_file: ca\n"
+                                   "  client_auth_type: RequireAnyClientCert\n  client_allowed_sans: []\n", "");
+  ASSERT_TRUE(empty_sans) << empty_sans.error().message;
+  ASSERT_TRUE(empty_sans->tls.client_allowed_sans);
+  EXPECT_TRUE(empty_sans->tls.client_allowed_sans->empty());
   // TLS settings without a certificate leave TLS off, as in exporter-toolkit.
   auto c = ParseWebConfig("tls_server_config:\n  min_version: TLS13\n", "");
   ASSERT_TRUE(c);
