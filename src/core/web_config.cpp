@@ -87,7 +87,9 @@ class Reader {
     if (!n.IsMap()) return std::unexpected(Bad(n, path, "expected a mapping"));
     std::set<std::string> seen;
     for (auto it = n.begin(); it != n.end(); ++it) {
-      const YAML::Node& k = it->first;
+      // Copies: the iterator's pair is a temporary proxy (references into it dangle).
+      const YAML::Node k = it->first;
+      const YAML::Node v = it->second;
       if (!k.IsScalar()) return std::unexpected(Bad(k, path, "keys must be strings"));
       std::string name = k.Scalar();
       std::string full = path.empty() ? name : path + "." + name;
@@ -95,7 +97,7 @@ class Reader {
         return std::unexpected(Bad(k, full, "unknown key"));
       }
       if (!seen.insert(name).second) return std::unexpected(Bad(k, full, "duplicate key"));
-      if (auto s = fn(name, full, it->second); !s) return s;
+      if (auto s = fn(name, full, v); !s) return s;
     }
     return {};
   }
