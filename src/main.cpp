@@ -9,6 +9,7 @@
 #include "host_exporter/log.h"
 #include "host_exporter/push.h"
 #include "host_exporter/server.h"
+#include "host_exporter/systemd.h"
 
 using namespace host_exporter;
 
@@ -40,6 +41,17 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "host_exporter: error: %s\n", s.error().message.c_str());
     return 1;
   }
+  // Socket activation reads and unsets environment variables: before any thread starts.
+  std::vector<int> activated_fds;
+  if (flags->GetBool("web.systemd-socket")) {
+    auto fds = TakeListenFds();
+    if (!fds) {
+      std::fprintf(stderr, "host_exporter: error: %s\n", fds.error().message.c_str());
+      return 1;
+    }
+    activated_fds = std::move(*fds);
+  }
+  const SdNotifier notifier = SdNotifier::FromEnv();
   auto opts = OptionsFromFlags(*flags);
   if (!opts) {
     std::fprintf(stderr, "host_exporter: error: %s\n", opts.error().message.c_str());
@@ -63,15 +75,19 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "host_exporter: error: %s\n", pusher.error().message.c_str());
     return 1;
   }
+  sopts->activated_fds = activated_fds;
   auto server = HttpServer::Start(**exporter, *sopts);
   if (!server) {
     log::Error("failed to start server", {{"err", server.error().message}});
     return 1;
   }
   if (*pusher) (*pusher)->Start();
+  // systemd Type=notify: ready once every listener accepts connections.
+  if (auto s = notifier.Notify("READY=1"); !s) log::Warn("readiness notification failed", {{"err", s.error().message}});
   int sig = 0;
   sigwait(&sigs, &sig);
   log::Info("Shutting down", {{"signal", sig == SIGTERM ? "terminated" : "interrupt"}});
+  if (auto s = notifier.Notify("STOPPING=1"); !s) log::Warn("stopping notification failed", {{"err", s.error().message}});
   if (*pusher) (*pusher)->Stop();
   (*server)->Stop();
   return 0;

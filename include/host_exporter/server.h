@@ -1,6 +1,8 @@
-// HTTP serving of the exporter over cpp-httplib: one server per listen address.
-// GET/HEAD only (405 otherwise), "/" landing page, the telemetry path, 404 for
-// the rest; gzip when the client accepts it; no exception text reaches clients.
+// HTTP serving of the exporter over cpp-httplib: one server per listen address
+// (or the sockets systemd passed, --web.systemd-socket). GET/HEAD only (405
+// otherwise), "/" landing page, the telemetry path, 404 for the rest; gzip when
+// the client accepts it; no exception text reaches clients. --web.config.file adds
+// TLS, response headers, basic auth and a rate limit (exporter-toolkit's format).
 // Thread safety: Start/Stop/Wait from one controlling thread; handlers run on
 // the servers' worker threads.
 #pragma once
@@ -13,6 +15,9 @@
 #include "host_exporter/connections.h"
 #include "host_exporter/exporter.h"
 #include "host_exporter/result.h"
+#include "host_exporter/tls_context.h"
+#include "host_exporter/web_auth.h"
+#include "host_exporter/web_config.h"
 
 namespace host_exporter {
 
@@ -27,6 +32,9 @@ struct ServerOptions {
   std::vector<std::string> listen_addresses{":9100"};
   std::string telemetry_path = "/metrics";
   ConnectionLimits limits;
+  std::string web_config_file;  // "" for plain HTTP without auth
+  bool systemd_socket = false;  // serve activated_fds instead of listen_addresses
+  std::vector<int> activated_fds;  // listening sockets from TakeListenFds()
 };
 
 // Listen addresses, telemetry path and connection limits from the flags.
@@ -39,7 +47,7 @@ class HttpServer {
   static Result<std::unique_ptr<HttpServer>> Start(Exporter& exporter, ServerOptions opts);
   ~HttpServer();
   void Stop();
-  // Bound ports, in listen-address order (useful with port 0).
+  // Bound ports, in listen-address (or activated socket) order (useful with port 0).
   const std::vector<int>& ports() const { return ports_; }
 
   std::string LandingPage() const;
@@ -47,11 +55,20 @@ class HttpServer {
  private:
   HttpServer(Exporter& exporter, ServerOptions opts);
   void Configure(httplib::Server& srv);
+  Status StartActivated();
+  void AcceptLoop();
 
   Exporter& exporter_;
   ServerOptions opts_;
+  // Declared before connections_: connections use them until they are closed.
+  std::unique_ptr<WebConfigSource> web_config_;
+  std::unique_ptr<ReloadingTlsContext> tls_;
+  std::unique_ptr<RequestGate> gate_;
   std::unique_ptr<ConnectionManager> connections_;
+  int accept_stop_fd_ = -1;  // eventfd that ends AcceptLoop
+  std::thread accept_thread_;
   std::vector<std::unique_ptr<ReactorServer>> servers_;
+  std::unique_ptr<ReactorServer> activated_server_;  // routes for connections on activated_fds
   std::vector<std::thread> threads_;
   std::vector<int> ports_;
 };

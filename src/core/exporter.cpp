@@ -21,6 +21,8 @@ FlagSet BuildFlagSet() {
   f.Section("Web server");
   f.Strings("web.listen-address", {":9100"},
             "Addresses on which to expose metrics and web interface. Repeatable for multiple addresses.");
+  f.Bool("web.systemd-socket", false,
+         "Use systemd socket activation listeners instead of port listeners (Linux only).");
   f.String("web.telemetry-path", "/metrics", "Path under which to expose metrics.");
   f.Bool("web.disable-exporter-metrics", false,
          "Exclude metrics about the exporter itself (promhttp_*, process_*).");

@@ -2,9 +2,15 @@
 
 #include <httplib.h>
 #include <netinet/in.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "host_exporter/log.h"
 #include "host_exporter/text.h"
@@ -99,6 +105,8 @@ Result<ServerOptions> ServerOptionsFromFlags(const FlagValues& flags, const Expo
   // Enough workers that a scrape over --web.max-requests is answered 503 at once.
   so.limits.workers = opts.max_requests > 0 ? opts.max_requests + 4 : 64;
   so.limits.max_queued = std::max<std::size_t>(64, so.limits.workers);
+  so.web_config_file = flags.GetString("web.config.file");
+  so.systemd_socket = flags.GetBool("web.systemd-socket");
   return so;
 }
 
@@ -126,11 +134,22 @@ void HttpServer::Configure(httplib::Server& srv) {
   });
   srv.set_payload_max_length(64 * 1024);
 
-  srv.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+  srv.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     // A request body is never read: close the connection after answering, so the
     // unread bytes are not taken for the next request.
     if (req.has_header("Transfer-Encoding") || (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0")) {
       ConnectionManager::CloseAfterResponse();
+    }
+    // exporter-toolkit's order: rate limit, configured headers, basic auth.
+    if (gate_) {
+      Admission a = gate_->Admit(req.get_header_value("Authorization"));
+      for (const auto& [k, v] : a.headers) res.set_header(k, v);
+      if (a.status != 0) {
+        res.status = a.status;
+        if (!res.has_header("X-Content-Type-Options")) res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_content(a.body, "text/plain; charset=utf-8");
+        return httplib::Server::HandlerResponse::Handled;
+      }
     }
     if (req.method != "GET" && req.method != "HEAD") {
       ConnectionManager::CloseAfterResponse();
@@ -192,7 +211,34 @@ void HttpServer::Configure(httplib::Server& srv) {
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Start(Exporter& exporter, ServerOptions opts) {
   std::unique_ptr<HttpServer> hs(new HttpServer(exporter, std::move(opts)));
-  hs->connections_ = std::make_unique<ConnectionManager>(hs->opts_.limits, nullptr);
+  bool tls = false;
+  if (!hs->opts_.web_config_file.empty()) {
+    auto wc = WebConfigSource::Open(hs->opts_.web_config_file);
+    if (!wc) return std::unexpected(wc.error());
+    hs->web_config_ = std::move(*wc);
+    auto current = hs->web_config_->Current();
+    if (current->tls.Enabled()) {
+      auto t = ReloadingTlsContext::Create(*hs->web_config_);
+      if (!t) return std::unexpected(t.error());
+      hs->tls_ = std::move(*t);
+      tls = true;
+    }
+    hs->gate_ = std::make_unique<RequestGate>(*hs->web_config_);
+    if (current->rate_limit_interval.count() > 0) {
+      log::Info("Rate Limiter is enabled.", {{"burst", std::to_string(current->rate_limit_burst)},
+                                             {"interval", std::to_string(current->rate_limit_interval.count()) + "ns"}});
+    }
+  }
+  hs->connections_ = std::make_unique<ConnectionManager>(hs->opts_.limits, hs->tls_.get());
+  auto log_tls = [tls](const std::string& addr) {
+    log::Info(tls ? "TLS is enabled." : "TLS is disabled.", {{"http2", "false"}, {"address", addr}});
+  };
+  if (hs->opts_.systemd_socket) {
+    log::Info("Listening on systemd activated listeners instead of port listeners.");
+    if (auto s = hs->StartActivated(); !s) return std::unexpected(s.error());
+    for (std::size_t i = 0; i < hs->ports_.size(); ++i) log_tls("fd " + std::to_string(hs->opts_.activated_fds[i]));
+    return hs;
+  }
   for (const auto& addr : hs->opts_.listen_addresses) {
     auto la = ParseListenAddress(addr);
     if (!la) return std::unexpected(la.error());
@@ -217,6 +263,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(Exporter& exporter, Server
       return Fail(ErrorKind::kIo, "listen tcp " + addr + ": bind: cannot listen (address already in use or unavailable)");
     }
     log::Info("Listening on", {{"address", addr}});
+    log_tls(addr);
     hs->ports_.push_back(port);
     hs->servers_.push_back(std::move(srv));
   }
@@ -231,7 +278,79 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(Exporter& exporter, Server
   return hs;
 }
 
+Status HttpServer::StartActivated() {
+  if (opts_.activated_fds.empty()) {
+    return Fail(ErrorKind::kInvalidArgument, "flag --web.systemd-socket: no socket activation file descriptors found");
+  }
+  activated_server_ = std::make_unique<ReactorServer>(*connections_);
+  Configure(*activated_server_);
+  for (int fd : opts_.activated_fds) {
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);  // AcceptLoop drains without blocking
+    sockaddr_storage ss{};
+    socklen_t len = sizeof ss;
+    int port = 0;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &len) == 0) {
+      if (ss.ss_family == AF_INET) port = ntohs(reinterpret_cast<sockaddr_in*>(&ss)->sin_port);
+      if (ss.ss_family == AF_INET6) port = ntohs(reinterpret_cast<sockaddr_in6*>(&ss)->sin6_port);
+    }
+    log::Info("Listening on", {{"address", "systemd socket fd " + std::to_string(fd)}, {"port", std::to_string(port)}});
+    ports_.push_back(port);
+  }
+  accept_stop_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (accept_stop_fd_ < 0) return Fail(ErrorKind::kIo, std::string("eventfd: ") + std::strerror(errno));
+  accept_thread_ = std::thread([this] { AcceptLoop(); });
+  return {};
+}
+
+// httplib cannot take an existing listening socket: accept on the activated ones
+// here and give each connection to the reactor, as httplib's own accept loop does.
+void HttpServer::AcceptLoop() {
+  std::vector<pollfd> pfds;
+  for (int fd : opts_.activated_fds) pfds.push_back({fd, POLLIN, 0});
+  pfds.push_back({accept_stop_fd_, POLLIN, 0});
+  for (;;) {
+    int r = ::poll(pfds.data(), pfds.size(), -1);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      log::Error("poll on activated sockets failed", {{"err", std::strerror(errno)}});
+      return;
+    }
+    if (pfds.back().revents != 0) return;
+    bool backoff = false;
+    for (std::size_t i = 0; i + 1 < pfds.size(); ++i) {
+      if (pfds[i].revents == 0) continue;
+      for (int n = 0; n < 64; ++n) {  // drain a burst, bounded so no socket starves another
+        int c = ::accept4(pfds[i].fd, nullptr, nullptr, SOCK_CLOEXEC);
+        if (c >= 0) {
+          connections_->Adopt(c, activated_server_.get());
+          continue;
+        }
+        if (errno == EINTR || errno == ECONNABORTED) continue;
+        if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+          log::Warn("accept failed", {{"err", std::strerror(errno)}});
+          backoff = true;
+        }
+        break;  // EAGAIN: drained
+      }
+    }
+    if (backoff) {
+      // Out of descriptors: wait a little (or for Stop) instead of spinning.
+      pollfd stop{accept_stop_fd_, POLLIN, 0};
+      if (::poll(&stop, 1, 50) > 0) return;
+    }
+  }
+}
+
 void HttpServer::Stop() {
+  if (accept_thread_.joinable()) {
+    std::uint64_t one = 1;
+    [[maybe_unused]] ssize_t n = ::write(accept_stop_fd_, &one, sizeof one);
+    accept_thread_.join();
+  }
+  if (accept_stop_fd_ >= 0) {
+    ::close(accept_stop_fd_);
+    accept_stop_fd_ = -1;
+  }
   for (auto& s : servers_) s->stop();
   for (auto& t : threads_) {
     if (t.joinable()) t.join();
