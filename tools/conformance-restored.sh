@@ -4,7 +4,8 @@
 # each of node_exporter's fixture symlinks (sys/class/net/eth0, hwmon/hwmonN,
 # bus/*/devices/*, ...) as a regular file holding the link's target; a regular
 # file whose whole content is a relative path to something that exists in the
-# tree is turned back into that link. Nothing is written outside the scratch dir.
+# tree ("../...", or a sibling directory such as proc/self -> 10) is turned back
+# into that link. Nothing is written outside the scratch dir.
 #   tools/conformance-restored.sh BINARY [run.sh options...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,9 +28,12 @@ for dirpath, dirs, files in os.walk(root):
             target = open(p).read().strip()
         except UnicodeDecodeError:
             continue
-        if not target.startswith("../") or "\n" in target:
+        if not target or "\n" in target or target.startswith("/") or " " in target:
             continue
-        if os.path.exists(os.path.normpath(os.path.join(dirpath, target))):
+        dest = os.path.normpath(os.path.join(dirpath, target))
+        # "../x" links, and same-directory links to a directory (proc/self -> 10).
+        if (target.startswith("../") and os.path.exists(dest)) or (
+                "/" not in target and target != f and os.path.isdir(dest)):
             os.remove(p)
             os.symlink(target, p)
             n += 1
