@@ -1,7 +1,8 @@
 // A thin RAII layer over POSIX file reading for pseudo-files (procfs, sysfs).
 // Pseudo-files report a size of 0 or 4096, so they are read with one open and
 // read-until-EOF into a capped buffer, never sized with stat. EINTR is retried;
-// errors carry the path and errno text. ENOENT/ENOTDIR give ErrorKind::kNotFound.
+// errors carry the path and errno text, and Error::errnum. ENOENT (only, as Go's
+// os.IsNotExist) gives ErrorKind::kNotFound.
 // Thread safety: all functions are reentrant.
 #pragma once
 

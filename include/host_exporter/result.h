@@ -21,6 +21,9 @@ enum class ErrorKind {
 struct Error {
   ErrorKind kind = ErrorKind::kIo;
   std::string message;
+  // The errno of a failed system call (file.h sets it), 0 otherwise. Decide on
+  // this, never on the strerror text in the message.
+  int errnum = 0;
 
   // Missing file or subsystem: logged at debug level, not as a failure.
   bool IsNoData() const {

@@ -23,7 +23,7 @@ constexpr long kBtrfsSuperMagic = 0x9123683E;
 constexpr ino_t kFirstFreeObjectId = 256;  // a subvolume root's inode number
 
 Error Errno(std::string_view what, const std::string& path, int err) {
-  return Error{ErrorKind::kIo, std::string(what) + " " + path + ": " + std::strerror(err)};
+  return Error{ErrorKind::kIo, std::string(what) + " " + path + ": " + std::strerror(err), err};
 }
 
 int RetryIoctl(int fd, unsigned long req, void* arg) {

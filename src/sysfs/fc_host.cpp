@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
+
 #include "host_exporter/file.h"
 #include "host_exporter/sysfs/attr.h"
 #include "host_exporter/text.h"
@@ -59,13 +61,9 @@ Result<FcHost> ReadHost(const std::string& dir, const std::string& name) {
     auto v = ReadSysAttr(path);
     if (!v) {
       // Write-only and unsupported attributes fail to read; procfs skips them.
-      const auto& m = v.error().message;
-      if (v.error().kind == ErrorKind::kNotFound ||
-          m.find("Operation not supported") != std::string::npos ||
-          m.find("Invalid argument") != std::string::npos) {
-        continue;
-      }
-      return Fail(ErrorKind::kIo, "failed to read file \"" + path + "\": " + m);
+      const Error& e = v.error();
+      if (e.kind == ErrorKind::kNotFound || e.errnum == EOPNOTSUPP || e.errnum == EINVAL) continue;
+      return Fail(ErrorKind::kIo, "failed to read file \"" + path + "\": " + e.message);
     }
     if (auto st = ParseFcHostStatistic(f, *v, h.counters); !st) {
       return std::unexpected(InFile(path, st.error()));

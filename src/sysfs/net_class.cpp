@@ -1,7 +1,6 @@
 #include "host_exporter/sysfs/net_class.h"
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 
 #include "host_exporter/file.h"
@@ -59,9 +58,6 @@ const Field* FindField(std::string_view name) {
   return nullptr;
 }
 
-// file.h's errors carry errno as strerror text at the end of the message.
-bool ErrnoIs(const Error& e, int err) { return e.message.ends_with(std::string(": ") + std::strerror(err)); }
-
 std::filesystem::file_type TypeOf(const std::string& path) {
   std::error_code ec;
   return std::filesystem::symlink_status(path, ec).type();
@@ -98,8 +94,8 @@ void ParseNetClassAttribute(std::string_view attr, std::string_view value, NetCl
 }
 
 bool IsIgnorableAttributeError(const Error& e) {
-  return e.kind == ErrorKind::kNotFound || ErrnoIs(e, EACCES) || ErrnoIs(e, EPERM) || ErrnoIs(e, EOPNOTSUPP) ||
-         ErrnoIs(e, EINVAL);
+  return e.kind == ErrorKind::kNotFound || e.errnum == EACCES || e.errnum == EPERM || e.errnum == EOPNOTSUPP ||
+         e.errnum == EINVAL;
 }
 
 Result<std::vector<std::string>> ReadNetClassDevices(const Paths& paths) {

@@ -20,13 +20,15 @@ const Syscalls kReal{&RealOpen, &::read, &::close};
 thread_local const Syscalls* tls_syscalls = &kReal;
 
 Error ErrnoError(int err, const std::string& path, std::string_view op) {
-  ErrorKind kind = (err == ENOENT || err == ENOTDIR) ? ErrorKind::kNotFound : ErrorKind::kIo;
+  // Only ENOENT is "does not exist", as Go's os.IsNotExist: a path through a
+  // regular file (ENOTDIR) is an error there.
+  ErrorKind kind = err == ENOENT ? ErrorKind::kNotFound : ErrorKind::kIo;
   std::string msg(op);
   msg += ' ';
   msg += path;
   msg += ": ";
   msg += std::strerror(err);
-  return Error{kind, std::move(msg)};
+  return Error{kind, std::move(msg), err};
 }
 
 }  // namespace

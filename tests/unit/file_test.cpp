@@ -44,7 +44,22 @@ TEST_F(FileTest, MissingIsNotFoundAndNamesPath) {
   auto r = ReadFile(dir_ + "/nope");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(r.error().errnum, ENOENT);
   EXPECT_NE(r.error().message.find(dir_ + "/nope"), std::string::npos);
+}
+
+TEST_F(FileTest, PathThroughAFileIsAnErrorNotMissing) {
+  // Go's os.IsNotExist is false for ENOTDIR, so it is not "no data".
+  std::string file = Write("file", "x");
+  auto read = ReadFile(file + "/attr");
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().kind, ErrorKind::kIo);
+  EXPECT_EQ(read.error().errnum, ENOTDIR);
+  EXPECT_FALSE(read.error().IsNoData());
+  auto list = ListDir(file);
+  ASSERT_FALSE(list);
+  EXPECT_EQ(list.error().kind, ErrorKind::kIo);
+  EXPECT_EQ(list.error().errnum, ENOTDIR);
 }
 
 TEST_F(FileTest, NumbersAndTrim) {
@@ -83,6 +98,7 @@ TEST_F(FileTest, InjectedReadErrors) {
   ASSERT_FALSE(r);
   EXPECT_EQ(g_reads, 2);
   EXPECT_EQ(r.error().kind, ErrorKind::kIo);
+  EXPECT_EQ(r.error().errnum, EIO);
   EXPECT_NE(r.error().message.find("Input/output error"), std::string::npos);
 }
 
