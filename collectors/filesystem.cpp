@@ -246,19 +246,19 @@ void DeclareFlags(FlagSet& flags) {
   flags.String(kMountPointsExclude, kDefMountPointsExcluded,
                "Regexp of mount points to exclude for filesystem collector. (mutually exclusive to "
                "mount-points-include)");
-  flags.String(kOldMountPointsExclude, "", "Regexp of mount points to ignore for filesystem collector.");
+  flags.String(kOldMountPointsExclude, "", "Regexp of mount points to ignore for filesystem collector.").Hidden();
   flags.String(kMountPointsInclude, "",
                "Regexp of mount points to include for filesystem collector. (mutually exclusive to "
                "mount-points-exclude)");
   flags.String(kFSTypesExclude, kDefFSTypesExcluded,
                "Regexp of filesystem types to exclude for filesystem collector. (mutually exclusive to "
                "fs-types-include)");
-  flags.String(kOldFSTypesExclude, "", "Regexp of filesystem types to ignore for filesystem collector.");
+  flags.String(kOldFSTypesExclude, "", "Regexp of filesystem types to ignore for filesystem collector.").Hidden();
   flags.String(kFSTypesInclude, "",
                "Regexp of filesystem types to exclude for filesystem collector. (mutually exclusive to "
                "fs-types-exclude)");
-  flags.String(kMountTimeout, "5s", "how long to wait for a mount to respond before marking it as stale");
-  flags.String(kStatWorkers, "4", "how many stat calls to process simultaneously");
+  flags.String(kMountTimeout, "5s", "how long to wait for a mount to respond before marking it as stale").Hidden();
+  flags.String(kStatWorkers, "4", "how many stat calls to process simultaneously").Hidden();
 }
 
 Result<std::unique_ptr<Collector>> Create(const CollectorConfig& cfg) {
