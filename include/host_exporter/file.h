@@ -52,6 +52,8 @@ class File {
   int fd() const { return fd_; }
   // Appends everything up to EOF (at most max_bytes) to out.
   Status ReadAll(std::string& out, std::size_t max_bytes, const std::string& path) const;
+  // One read(2) of at most n bytes (EINTR retried): the byte count.
+  Result<std::size_t> ReadOnce(char* buf, std::size_t n, const std::string& path) const;
 
  private:
   int fd_ = -1;
@@ -67,6 +69,14 @@ Result<std::uint64_t> ReadUint(const std::string& path);
 Result<std::int64_t> ReadInt(const std::string& path);
 Result<double> ReadDouble(const std::string& path);
 
+struct DirEntry {
+  std::string name;
+  bool regular = false;  // lstat type: a symlink is neither regular nor a directory
+  bool directory = false;
+};
+// Go's os.ReadDir: entries without "." and "..", sorted by name, typed from
+// d_type (lstat where the file system does not say).
+Result<std::vector<DirEntry>> ReadDir(const std::string& path);
 // Names in a directory, without "." and "..", sorted.
 Result<std::vector<std::string>> ListDir(const std::string& path);
 // Target of a symlink.

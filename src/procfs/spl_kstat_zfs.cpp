@@ -3,7 +3,7 @@
 #include <cctype>
 
 #include "host_exporter/file.h"
-#include "host_exporter/sysfs/class_dir.h"
+#include "host_exporter/sysfs/attr.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::procfs {

@@ -1,7 +1,5 @@
 #include "host_exporter/sysfs/fc_host.h"
 
-#include <sys/stat.h>
-
 #include <cerrno>
 
 #include "host_exporter/file.h"
@@ -14,11 +12,6 @@ namespace {
 std::string StripHexPrefix(std::string v) {
   // procfs drops the first two characters of anything longer than two.
   return v.size() > 2 ? v.substr(2) : v;
-}
-
-bool IsRegularFile(const std::string& path) {
-  struct stat st;
-  return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
 Result<FcHost> ReadHost(const std::string& dir, const std::string& name) {
@@ -53,11 +46,12 @@ Result<FcHost> ReadHost(const std::string& dir, const std::string& name) {
   }
 
   std::string stats = dir + "/statistics";
-  auto files = ListDir(stats);
+  auto files = ReadDir(stats);
   if (!files) return std::unexpected(files.error());
-  for (const auto& f : *files) {
+  for (const auto& entry : *files) {
+    const std::string& f = entry.name;
+    if (f == "reset_statistics" || !entry.regular) continue;
     std::string path = stats + "/" + f;
-    if (f == "reset_statistics" || !IsRegularFile(path)) continue;
     auto v = ReadSysAttr(path);
     if (!v) {
       // Write-only and unsupported attributes fail to read; procfs skips them.

@@ -81,6 +81,46 @@ TEST_F(FileTest, ListDirSortedWithoutDots) {
   EXPECT_EQ((*r)[0], "a");
 }
 
+TEST_F(FileTest, ReadDirSortsAndTypesEntries) {
+  std::filesystem::create_directories(dir_ + "/b");
+  Write("b/file", "1");
+  Write("a", "1");
+  std::filesystem::create_directory_symlink("b", dir_ + "/c");
+  auto entries = ReadDir(dir_);
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 3u);
+  EXPECT_EQ((*entries)[0].name, "a");
+  EXPECT_TRUE((*entries)[0].regular);
+  EXPECT_EQ((*entries)[1].name, "b");
+  EXPECT_TRUE((*entries)[1].directory);
+  EXPECT_EQ((*entries)[2].name, "c");  // a symlink is neither
+  EXPECT_FALSE((*entries)[2].regular);
+  EXPECT_FALSE((*entries)[2].directory);
+
+  // Listing through the symlink works, as os.ReadDir follows it.
+  auto via_link = ReadDir(dir_ + "/c");
+  ASSERT_TRUE(via_link);
+  EXPECT_EQ(via_link->size(), 1u);
+
+  auto missing = ReadDir(dir_ + "/none");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+  EXPECT_TRUE(missing.error().at_open);
+  auto file = ReadDir(dir_ + "/a");
+  ASSERT_FALSE(file);
+  EXPECT_EQ(file.error().errnum, ENOTDIR);
+}
+
+TEST_F(FileTest, ReadOnceIsOneRead) {
+  std::string p = Write("f", std::string(300, 'x'));
+  auto f = File::Open(p);
+  ASSERT_TRUE(f);
+  char buf[128];
+  auto n = f->ReadOnce(buf, sizeof buf, p);
+  ASSERT_TRUE(n);
+  EXPECT_EQ(*n, sizeof buf);
+}
+
 // Injected read failures: EINTR is retried, EIO is reported with errno text.
 int g_reads = 0;
 ssize_t InterruptedThenEio(int, void*, std::size_t) {
