@@ -1,7 +1,6 @@
 #include "host_exporter/sysfs/attr.h"
 
 #include <charconv>
-#include <cmath>
 #include <type_traits>
 
 #include "host_exporter/file.h"
@@ -69,40 +68,5 @@ bool MatchPrefixDigit(std::string_view name, std::string_view prefix) {
 }
 
 bool MatchHasDash(std::string_view name) { return name.find('-') != std::string_view::npos; }
-
-std::uint64_t GoFloatToUint64(double f) {
-  if (std::isnan(f)) return 0x8000000000000000ULL;
-  constexpr double kTwo63 = 9223372036854775808.0;
-  if (f < kTwo63) {
-    if (f <= -kTwo63) return 0x8000000000000000ULL;
-    return static_cast<std::uint64_t>(static_cast<std::int64_t>(f));
-  }
-  if (f >= 2 * kTwo63) return 0x8000000000000000ULL;
-  return static_cast<std::uint64_t>(static_cast<std::int64_t>(f - kTwo63)) ^ 0x8000000000000000ULL;
-}
-
-Result<std::uint64_t> ParseUintBase0(std::string_view s) {
-  std::string_view digits = s;
-  int base = 10;
-  if (digits.size() > 1 && digits[0] == '0') {
-    char p = digits[1];
-    if (p == 'x' || p == 'X') {
-      base = 16;
-      digits.remove_prefix(2);
-    } else if (p == 'o' || p == 'O') {
-      base = 8;
-      digits.remove_prefix(2);
-    } else if (p == 'b' || p == 'B') {
-      base = 2;
-      digits.remove_prefix(2);
-    } else {
-      base = 8;
-      digits.remove_prefix(1);
-    }
-  }
-  auto v = ParseUint(digits, base);
-  if (!v) return ParseFail("invalid unsigned integer \"" + std::string(s) + "\"");
-  return v;
-}
 
 }  // namespace host_exporter::sysfs

@@ -3,6 +3,7 @@
 #include <cerrno>
 
 #include "host_exporter/file.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/sysfs/attr.h"
 #include "host_exporter/text.h"
 
@@ -91,7 +92,7 @@ Status ParseFcHostStatistic(std::string_view name, std::string_view value, FcHos
   };
   for (const auto& f : kFields) {
     if (f.name != name) continue;
-    auto v = ParseUintBase0(Trim(value));
+    auto v = gocompat::ParseUintBase0(Trim(value));
     if (!v) return std::unexpected(v.error());
     out.*f.dst = *v;
     return {};

@@ -3,8 +3,8 @@
 #include <cerrno>
 
 #include "host_exporter/file.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/sysfs/attr.h"
-#include "host_exporter/sysfs/go_strconv.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::sysfs {
@@ -77,7 +77,7 @@ void ParseNetClassAttribute(std::string_view attr, std::string_view value, NetCl
     iface.*(f->str) = std::string(value);
     return;
   }
-  auto v = ParseGoInt(value);
+  auto v = gocompat::ParseIntBase0(value);
   if (v) {
     iface.*(f->num) = *v;
   } else {

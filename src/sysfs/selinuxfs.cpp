@@ -4,16 +4,11 @@
 #include <vector>
 
 #include "host_exporter/file.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::sysfs {
 namespace {
-
-// Go's strconv.ParseUint(s, 0, 64) for a run of decimal digits: "0"-prefixed is octal.
-Result<std::uint64_t> ParseUintBase0(std::string_view s) {
-  if (s.size() > 1 && s.front() == '0') return ParseUint(s.substr(1), 8);
-  return ParseUint(s);
-}
 
 std::vector<std::string_view> Lines(std::string_view text) {
   auto lines = SplitLines(text);
@@ -65,7 +60,7 @@ Result<AvcCacheStats> ParseAvcCacheStats(std::string_view text) {
       return ParseFail("line " + std::to_string(n + 1) + ": invalid AVC stat line: " + std::string(lines[n]));
     }
     for (std::size_t i = 0; i < 6; ++i) {
-      auto v = ParseUintBase0(values[i]);
+      auto v = gocompat::ParseUintBase0(values[i]);
       if (!v) {
         return ParseFail("line " + std::to_string(n + 1) + ": could not parse expected integer value for " +
                          kNames[i]);
@@ -103,7 +98,7 @@ Result<AvcHashStats> ParseAvcHashStats(std::string_view text) {
        {Field{entries, &s.entries, "hash entries"}, Field{tuple[0], &s.buckets_used, "hash buckets used"},
         Field{tuple[1], &s.buckets_available, "hash buckets available"},
         Field{chain, &s.longest_chain, "hash longest chain"}}) {
-    auto v = ParseUintBase0(f.text);
+    auto v = gocompat::ParseUintBase0(f.text);
     if (!v) return ParseFail(std::string("could not parse expected integer value for ") + f.what);
     *f.dst = *v;
   }

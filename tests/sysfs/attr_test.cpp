@@ -124,27 +124,6 @@ TEST(GlobPatterns, PrefixDigitAndDash) {
   EXPECT_TRUE(GlobNames("/nonexistent/hwa", MatchHasDash).empty());
 }
 
-TEST(GoFloatToUint64, MatchesGoOnAmd64) {
-  EXPECT_EQ(GoFloatToUint64(12.9), 12u);
-  EXPECT_EQ(GoFloatToUint64(1.8446744073709552e19 / 2), 9223372036854775808u);
-  EXPECT_EQ(GoFloatToUint64(-1.0), 18446744073709551615u);
-  EXPECT_EQ(GoFloatToUint64(1e300), 9223372036854775808u);
-}
-
-TEST(ParseUintBase0, PrefixesLikeStrconv) {
-  EXPECT_EQ(*ParseUintBase0("0x1f"), 31u);
-  EXPECT_EQ(*ParseUintBase0("0XFF"), 255u);
-  EXPECT_EQ(*ParseUintBase0("017"), 15u);
-  EXPECT_EQ(*ParseUintBase0("0b101"), 5u);
-  EXPECT_EQ(*ParseUintBase0("0"), 0u);
-  EXPECT_EQ(*ParseUintBase0("42"), 42u);
-  EXPECT_EQ(*ParseUintBase0("0xffffffffffffffff"), 18446744073709551615u);
-  EXPECT_FALSE(ParseUintBase0(""));
-  EXPECT_FALSE(ParseUintBase0("0x"));
-  EXPECT_FALSE(ParseUintBase0("09"));
-  EXPECT_FALSE(ParseUintBase0("-1"));
-}
-
 TEST(RealBtrfsIoctl, RefusesWhatIsNotABtrfsSubvolume) {
   auto h = RealBtrfsIoctl().Open(testing::FixtureDir("basic"));
   ASSERT_FALSE(h);

@@ -40,13 +40,6 @@ bool MatchHasDash(std::string_view name);
 Result<std::int64_t> ParseSysInt64(std::string_view s);
 Result<std::uint64_t> ParseSysUint64(std::string_view s);
 
-// Go's uint64(f) on amd64 (values below 2^63 go through int64), so huge or
-// negative results of float arithmetic come out as node_exporter's do.
-std::uint64_t GoFloatToUint64(double f);
-
-// strconv.ParseUint(s, 0, 64): "0x"/"0o"/"0b" prefixes and a leading "0" for octal.
-Result<std::uint64_t> ParseUintBase0(std::string_view s);
-
 std::vector<std::string> ListNamesOrEmpty(const std::string& dir);
 
 template <class Pred>
