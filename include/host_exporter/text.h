@@ -19,6 +19,8 @@ std::vector<std::string_view> SplitFields(std::string_view line);
 std::vector<std::string_view> Split(std::string_view s, char sep);
 // Lines without their '\n'; a final line without '\n' is included; no trailing empty line.
 std::vector<std::string_view> SplitLines(std::string_view text);
+// Go's strings.ReplaceAll for a non-empty `from`, in place.
+void ReplaceAll(std::string& s, std::string_view from, std::string_view to);
 
 // Whole-string numeric parses (no trailing garbage). Errors name the text.
 Result<std::uint64_t> ParseUint(std::string_view s, int base = 10);

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "host_exporter/file.h"
+#include "host_exporter/log.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::procfs {
@@ -111,6 +112,35 @@ Result<std::pair<long long, long long>> ParseMajorMinor(std::string_view text) {
   s.remove_prefix(1);
   if (!ScanInt(s, minor)) return ParseFail("malformed mount point MajorMinorVer: \"" + std::string(text) + "\"");
   return std::pair{major, minor};
+}
+
+std::string StripRootfs(const std::string& rootfs, std::string mount_point) {
+  if (rootfs == "/") return mount_point;
+  if (mount_point.starts_with(rootfs)) mount_point.erase(0, rootfs.size());
+  return mount_point.empty() ? "/" : mount_point;
+}
+
+Result<std::vector<MountPoint>> ReadMountPoints(const Paths& paths, std::string_view collector) {
+  std::string source = paths.Proc("1/mountinfo");
+  auto mounts = ReadMountInfo(paths, "1");
+  if (!mounts && mounts.error().kind == ErrorKind::kNotFound) {
+    log::Debug("Reading root mounts failed, falling back to self mounts",
+               {{"collector", collector}, {"err", mounts.error().message}});
+    source = paths.Proc("self/mountinfo");
+    mounts = ReadMountInfo(paths, "self");
+  }
+  if (!mounts) return std::unexpected(mounts.error());
+  std::vector<MountPoint> out;
+  out.reserve(mounts->size());
+  for (MountInfo& m : *mounts) {
+    auto mm = ParseMajorMinor(m.major_minor);
+    if (!mm) return std::unexpected(InFile(source, mm.error()));
+    std::string mp = m.mount_point;
+    ReplaceAll(mp, "\\040", " ");
+    ReplaceAll(mp, "\\011", "\t");
+    out.push_back(MountPoint{std::move(m), StripRootfs(paths.rootfs, std::move(mp)), mm->first, mm->second});
+  }
+  return out;
 }
 
 }  // namespace host_exporter::procfs

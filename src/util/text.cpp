@@ -61,6 +61,14 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   return out;
 }
 
+void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
+  std::size_t pos = 0;
+  while ((pos = s.find(from, pos)) != std::string::npos) {
+    s.replace(pos, from.size(), to);
+    pos += to.size();
+  }
+}
+
 Result<std::uint64_t> ParseUint(std::string_view s, int base) {
   std::uint64_t v = 0;
   if (base == 16 && (s.starts_with("0x") || s.starts_with("0X"))) s.remove_prefix(2);

@@ -108,5 +108,47 @@ TEST(ReadMountInfo, ReadsFixturesAndNamesFileOnError) {
       << bad.error().message;
 }
 
+TEST(ReadMountPoints, DecodesEscapesStripsRootfsAndFallsBackToSelf) {
+  auto paths = testing::FixturePaths("btrfs-ioctl");
+  auto r = ReadMountPoints(paths, "test");
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(r->size(), 5u);
+  EXPECT_EQ((*r)[3].mount_point, "/srv/bulk store");
+  EXPECT_EQ((*r)[3].info.mount_point, "/srv/bulk\\040store");  // as written
+  EXPECT_EQ((*r)[3].info.fs_type, "btrfs");
+  EXPECT_EQ((*r)[3].info.source, "/dev/sdb");
+  EXPECT_EQ((*r)[4].major, 8);
+  EXPECT_EQ((*r)[4].minor, 1);
+
+  // Mount points under --path.rootfs are seen from it.
+  paths.rootfs = "/srv";
+  auto under = ReadMountPoints(paths, "test");
+  ASSERT_TRUE(under);
+  EXPECT_EQ((*under)[3].mount_point, "/bulk store");
+  EXPECT_EQ((*under)[0].mount_point, "/proc");
+
+  auto hidden = ReadMountPoints(testing::FixturePaths("filesystem-hidepid"), "test");
+  ASSERT_TRUE(hidden) << hidden.error().message;
+  EXPECT_EQ(hidden->size(), 6u);
+
+  auto bad = ReadMountPoints(testing::FixturePaths("filesystem-bad-devno"), "test");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().kind, ErrorKind::kParse);
+  EXPECT_NE(bad.error().message.find("filesystem-bad-devno/proc/1/mountinfo: malformed mount point MajorMinorVer"),
+            std::string::npos)
+      << bad.error().message;
+
+  auto none = ReadMountPoints(testing::FixturePaths("empty"), "test");
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().kind, ErrorKind::kNotFound);
+}
+
+TEST(StripRootfs, AsRootfsStripPrefix) {
+  EXPECT_EQ(StripRootfs("/", "/home"), "/home");
+  EXPECT_EQ(StripRootfs("/rootfs", "/rootfs/home"), "/home");
+  EXPECT_EQ(StripRootfs("/rootfs", "/rootfs"), "/");
+  EXPECT_EQ(StripRootfs("/rootfs", "/other"), "/other");
+}
+
 }  // namespace
 }  // namespace host_exporter::procfs
