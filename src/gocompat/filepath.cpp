@@ -1,11 +1,8 @@
 #include "host_exporter/gocompat/filepath.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 
-#include <algorithm>
-#include <cstring>
-
+#include "host_exporter/file.h"
 #include "host_exporter/gocompat/utf8.h"
 
 namespace host_exporter::gocompat {
@@ -149,20 +146,12 @@ Result<ChunkMatch> MatchChunk(std::string_view chunk, std::string_view s) {
 
 bool HasMeta(std::string_view path) { return path.find_first_of("*?[\\") != std::string_view::npos; }
 
-// glob: the entries of dir matching pattern, appended to matches.
+// glob: the entries of dir matching pattern, appended to matches. A missing or
+// unreadable dir, or one that is not a directory, matches nothing.
 Status GlobDir(const std::string& dir, std::string_view pattern, std::vector<std::string>& matches) {
-  struct stat st;
-  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return {};
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) return {};
-  std::vector<std::string> names;
-  while (struct dirent* e = ::readdir(d)) {
-    if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-    names.emplace_back(e->d_name);
-  }
-  ::closedir(d);
-  std::sort(names.begin(), names.end());
-  for (const std::string& n : names) {
+  auto names = ListDir(dir);
+  if (!names) return {};
+  for (const std::string& n : *names) {
     auto m = MatchPath(pattern, n);
     if (!m) return std::unexpected(m.error());
     if (*m) matches.push_back(JoinPath({dir, n}));
