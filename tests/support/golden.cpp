@@ -79,4 +79,16 @@ void ExpectGolden(std::string_view collector, std::string_view scenario, const s
   EXPECT_EQ(ss.str(), actual) << "golden file " << path << " differs (UPDATE_GOLDEN=1 rewrites it)";
 }
 
+CollectOutput RunGolden(std::string_view name, std::string_view scenario, std::size_t samples,
+                        const std::vector<std::string>& args, std::string_view golden) {
+  CollectOutput out = RunCollector(name, scenario, args);
+  if (!out.status) {
+    ADD_FAILURE() << name << " on " << scenario << " failed: " << out.status.error().message;
+    return out;
+  }
+  EXPECT_EQ(out.samples, samples) << name << " on " << scenario;
+  ExpectGolden(name, golden.empty() ? scenario : golden, out.text);
+  return out;
+}
+
 }  // namespace host_exporter::testing
