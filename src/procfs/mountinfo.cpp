@@ -83,9 +83,8 @@ MountOptions ParseMountOptions(std::string_view text) {
 Result<std::vector<MountInfo>> ParseMountInfo(std::string_view text) {
   std::vector<MountInfo> out;
   int line_no = 0;
-  for (std::string_view line : SplitLines(text)) {
+  for (std::string_view line : ScanLines(text)) {
     ++line_no;
-    if (line.ends_with('\r')) line.remove_suffix(1);  // as Go's bufio.ScanLines
     auto m = ParseLine(line);
     if (!m) return ParseFail("line " + std::to_string(line_no) + ": " + m.error().message + ": \"" +
                              std::string(line.substr(0, 200)) + "\"");

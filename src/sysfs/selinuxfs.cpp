@@ -10,14 +10,6 @@
 namespace host_exporter::sysfs {
 namespace {
 
-std::vector<std::string_view> Lines(std::string_view text) {
-  auto lines = SplitLines(text);
-  for (auto& l : lines) {
-    if (l.ends_with('\r')) l.remove_suffix(1);
-  }
-  return lines;
-}
-
 // Every maximal run of ASCII digits (Go's regexp `\d+`).
 std::vector<std::string_view> DigitRuns(std::string_view line) {
   std::vector<std::string_view> out;
@@ -51,7 +43,7 @@ Result<T> ReadAndParse(const std::string& path, Result<T> (*parse)(std::string_v
 
 Result<AvcCacheStats> ParseAvcCacheStats(std::string_view text) {
   AvcCacheStats s;
-  auto lines = Lines(text);
+  auto lines = ScanLines(text);
   static constexpr const char* kNames[] = {"lookups", "hits", "misses", "allocations", "reclaims", "frees"};
   std::uint64_t* dst[] = {&s.lookups, &s.hits, &s.misses, &s.allocations, &s.reclaims, &s.frees};
   for (std::size_t n = 1; n < lines.size(); ++n) {
@@ -72,7 +64,7 @@ Result<AvcCacheStats> ParseAvcCacheStats(std::string_view text) {
 }
 
 Result<AvcHashStats> ParseAvcHashStats(std::string_view text) {
-  auto lines = Lines(text);
+  auto lines = ScanLines(text);
   auto line = [&](std::size_t i) { return i < lines.size() ? lines[i] : std::string_view(); };
   auto strip = [](std::string_view s, std::string_view prefix) {
     return s.starts_with(prefix) ? s.substr(prefix.size()) : s;
@@ -106,7 +98,7 @@ Result<AvcHashStats> ParseAvcHashStats(std::string_view text) {
 }
 
 int ParseSelinuxConfigMode(std::string_view text) {
-  for (std::string_view line : Lines(text)) {
+  for (std::string_view line : ScanLines(text)) {
     line = Trim(line);
     if (line.empty() || line.front() == ';' || line.front() == '#') continue;
     std::size_t eq = line.find('=');
