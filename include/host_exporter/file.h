@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "host_exporter/result.h"
@@ -62,6 +63,19 @@ class File {
 // Whole file contents. Larger than max_bytes: ErrorKind::kIo naming the cap.
 Result<std::string> ReadFile(const std::string& path,
                              std::size_t max_bytes = kMaxPseudoFileSize);
+// The reader half of a ReadX/ParseX pair: the file's contents handed to the
+// pure parser `parse` (std::string_view -> Result<T>, owning its result); a
+// parse error names the file (InFile).
+template <class Parse>
+std::invoke_result_t<Parse, std::string_view> ParseFile(const std::string& path, Parse parse,
+                                                        std::size_t max_bytes = kMaxPseudoFileSize) {
+  auto text = ReadFile(path, max_bytes);
+  if (!text) return std::unexpected(text.error());
+  auto parsed = parse(std::string_view(*text));
+  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
+  return parsed;
+}
+
 // Contents with surrounding whitespace (the trailing newline) removed.
 Result<std::string> ReadTrimmed(const std::string& path);
 // A file holding one integer / float (sysfs attributes).

@@ -192,11 +192,7 @@ Result<std::vector<CpuInfo>> ParseCpuInfo(std::string_view text) {
 
 Result<std::vector<CpuInfo>> ReadCpuInfo(const Paths& paths) {
   std::string path = paths.Proc("cpuinfo");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseCpuInfo(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseCpuInfo);
 }
 
 }  // namespace host_exporter::procfs

@@ -39,11 +39,7 @@ Result<Meminfo> ParseMeminfo(std::string_view text) {
 
 Result<Meminfo> ReadMeminfo(const Paths& paths) {
   std::string path = paths.Proc("meminfo");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseMeminfo(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseMeminfo);
 }
 
 }  // namespace host_exporter::procfs

@@ -95,11 +95,7 @@ Result<std::vector<MountInfo>> ParseMountInfo(std::string_view text) {
 
 Result<std::vector<MountInfo>> ReadMountInfo(const Paths& paths, std::string_view pid) {
   std::string path = paths.Proc(std::string(pid) + "/mountinfo");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseMountInfo(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseMountInfo);
 }
 
 Result<std::pair<long long, long long>> ParseMajorMinor(std::string_view text) {

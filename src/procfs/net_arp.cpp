@@ -33,11 +33,7 @@ Result<std::vector<ArpEntry>> ParseNetArp(std::string_view text) {
 
 Result<std::vector<ArpEntry>> ReadNetArp(const Paths& paths) {
   std::string path = paths.Proc("net/arp");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseNetArp(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseNetArp);
 }
 
 }  // namespace host_exporter::procfs

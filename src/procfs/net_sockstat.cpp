@@ -10,11 +10,7 @@ namespace host_exporter::procfs {
 namespace {
 
 Result<NetSockstat> Read(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseNetSockstat(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseNetSockstat);
 }
 
 }  // namespace

@@ -59,11 +59,7 @@ Status ParseLine(std::string_view line, NetUDPSummary& sum) {
 
 Result<NetUDPSummary> Read(const Paths& paths, std::string_view rel) {
   std::string path = paths.Proc(rel);
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseNetUDP(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseNetUDP);
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "host_exporter/text.h"
+
 namespace host_exporter {
 namespace {
 
@@ -79,6 +81,21 @@ TEST_F(FileTest, ListDirSortedWithoutDots) {
   ASSERT_TRUE(r);
   ASSERT_EQ(r->size(), 2u);
   EXPECT_EQ((*r)[0], "a");
+}
+
+TEST_F(FileTest, ParseFileNamesTheFileInParseErrors) {
+  auto parse = [](std::string_view t) -> Result<std::uint64_t> { return ParseUint(Trim(t)); };
+  EXPECT_EQ(*ParseFile(Write("n", "42\n"), parse), 42u);
+  auto bad = ParseFile(Write("bad", "4x2\n"), parse);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().kind, ErrorKind::kParse);
+  EXPECT_TRUE(bad.error().message.starts_with(dir_ + "/bad: ")) << bad.error().message;
+  auto missing = ParseFile(dir_ + "/none", parse);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+  auto capped = ParseFile(Write("big", std::string(200, '1')), parse, 100);
+  ASSERT_FALSE(capped);
+  EXPECT_NE(capped.error().message.find("larger than 100"), std::string::npos);
 }
 
 TEST_F(FileTest, ReadDirSortsAndTypesEntries) {
