@@ -61,8 +61,7 @@ class File {
 };
 
 // Whole file contents. Larger than max_bytes: ErrorKind::kIo naming the cap.
-Result<std::string> ReadFile(const std::string& path,
-                             std::size_t max_bytes = kMaxPseudoFileSize);
+Result<std::string> ReadFile(const std::string& path, std::size_t max_bytes = kMaxPseudoFileSize);
 // The reader half of a ReadX/ParseX pair: the file's contents handed to the
 // pure parser `parse` (std::string_view -> Result<T>, owning its result); a
 // parse error names the file (InFile).

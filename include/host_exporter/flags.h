@@ -3,8 +3,9 @@
 // --no-name or --name=true|false; --name= gives a string flag the empty value (the
 // way to clear a default regex); a repeated scalar flag takes its last value;
 // repeatable flags accumulate. A hidden flag (kingpin's Hidden(): deprecated names
-// and tuning knobs) is parsed like any other but left out of --help. Each collector declares its flags beside its code
-// in a FlagSet section; the parsed FlagValues are passed down, never global.
+// and tuning knobs) is parsed like any other but left out of --help. Each
+// collector declares its flags beside its code in a FlagSet section; the parsed
+// FlagValues are passed down, never global.
 // Thread safety: FlagSet and FlagValues are immutable after construction/parsing
 // and may be read from any thread.
 #pragma once

@@ -31,9 +31,7 @@ struct Error {
   bool at_open = false;
 
   // Missing file or subsystem: logged at debug level, not as a failure.
-  bool IsNoData() const {
-    return kind == ErrorKind::kNotFound || kind == ErrorKind::kNoData;
-  }
+  bool IsNoData() const { return kind == ErrorKind::kNotFound || kind == ErrorKind::kNoData; }
   // Go's errors.Is(err, fs.ErrPermission).
   bool IsPermission() const { return errnum == EACCES || errnum == EPERM; }
 };

@@ -23,8 +23,7 @@ std::pair<char32_t, std::size_t> DecodeRune(std::string_view s) {
     case 1: return {b(0), 1};
     case 2: return {((b(0) & 0x1F) << 6) | (b(1) & 0x3F), 2};
     case 3: return {((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F), 3};
-    default:
-      return {((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F), 4};
+    default: return {((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F), 4};
   }
 }
 

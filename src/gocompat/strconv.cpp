@@ -81,7 +81,6 @@ std::string QuoteInner(std::string_view s, char quote) {
 // c | 0x20: ASCII lower case for letters (as strconv's lower()).
 char LowerBits(char c) { return static_cast<char>(c | 0x20); }
 
-
 // The text of a number in an error message, cut at 64 bytes.
 std::string QuoteNum(std::string_view s) { return "\"" + std::string(s.substr(0, 64)) + "\""; }
 
@@ -91,7 +90,8 @@ bool UnderscoreOK(std::string_view s) {
   std::size_t i = 0;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
   bool hex = false;
-  if (s.size() >= 2 && s[0] == '0' && (LowerBits(s[1]) == 'b' || LowerBits(s[1]) == 'o' || LowerBits(s[1]) == 'x')) {
+  if (s.size() >= 2 && s[0] == '0' &&
+      (LowerBits(s[1]) == 'b' || LowerBits(s[1]) == 'o' || LowerBits(s[1]) == 'x')) {
     i = 2;
     saw = '0';
     hex = LowerBits(s[1]) == 'x';
@@ -133,8 +133,8 @@ Result<std::uint64_t> ParseUnsigned(std::string_view s0, int bits) {
       s.remove_prefix(1);
     }
   }
-  const std::uint64_t max = bits >= 64 ? std::numeric_limits<std::uint64_t>::max()
-                                       : (std::uint64_t{1} << bits) - 1;
+  const std::uint64_t max =
+      bits >= 64 ? std::numeric_limits<std::uint64_t>::max() : (std::uint64_t{1} << bits) - 1;
   std::uint64_t n = 0;
   bool underscores = false;
   for (char c : s) {
@@ -249,14 +249,17 @@ Result<std::int64_t> ParseIntBase0(std::string_view s0, int bits) {
     s.remove_prefix(1);
   }
   auto u = ParseUnsigned(s, 64);
-  if (!u) return ParseFail(u.error().message.starts_with("value out of range") ? "value out of range " + QuoteNum(s0)
-                                                                               : "invalid syntax " + QuoteNum(s0));
+  if (!u)
+    return ParseFail(u.error().message.starts_with("value out of range")
+                         ? "value out of range " + QuoteNum(s0)
+                         : "invalid syntax " + QuoteNum(s0));
   // The unsigned parse checked '_' placement without the sign; Go checks it with.
   const std::uint64_t cutoff = std::uint64_t{1} << (bits - 1);
   if (!neg && *u >= cutoff) return ParseFail("value out of range " + QuoteNum(s0));
   if (neg && *u > cutoff) return ParseFail("value out of range " + QuoteNum(s0));
-  if (neg) return *u == cutoff ? std::numeric_limits<std::int64_t>::min() >> (64 - bits)
-                               : -static_cast<std::int64_t>(*u);
+  if (neg)
+    return *u == cutoff ? std::numeric_limits<std::int64_t>::min() >> (64 - bits)
+                        : -static_cast<std::int64_t>(*u);
   return static_cast<std::int64_t>(*u);
 }
 

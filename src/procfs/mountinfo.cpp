@@ -18,7 +18,8 @@ Result<int> Atoi(std::string_view s) {
     if (c < '0' || c > '9') return ParseFail("invalid integer \"" + std::string(s) + "\"");
   }
   auto v = ParseInt(s);
-  if (!v || *v < INT32_MIN || *v > INT32_MAX) return ParseFail("integer out of range \"" + std::string(s) + "\"");
+  if (!v || *v < INT32_MIN || *v > INT32_MAX)
+    return ParseFail("integer out of range \"" + std::string(s) + "\"");
   return static_cast<int>(*v);
 }
 
@@ -86,8 +87,9 @@ Result<std::vector<MountInfo>> ParseMountInfo(std::string_view text) {
   for (std::string_view line : ScanLines(text)) {
     ++line_no;
     auto m = ParseLine(line);
-    if (!m) return ParseFail("line " + std::to_string(line_no) + ": " + m.error().message + ": \"" +
-                             std::string(line.substr(0, 200)) + "\"");
+    if (!m)
+      return ParseFail("line " + std::to_string(line_no) + ": " + m.error().message + ": \"" +
+                       std::string(line.substr(0, 200)) + "\"");
     out.push_back(std::move(*m));
   }
   return out;
@@ -105,7 +107,8 @@ Result<std::pair<long long, long long>> ParseMajorMinor(std::string_view text) {
     return ParseFail("malformed mount point MajorMinorVer: \"" + std::string(text) + "\"");
   }
   s.remove_prefix(1);
-  if (!ScanInt(s, minor)) return ParseFail("malformed mount point MajorMinorVer: \"" + std::string(text) + "\"");
+  if (!ScanInt(s, minor))
+    return ParseFail("malformed mount point MajorMinorVer: \"" + std::string(text) + "\"");
   return std::pair{major, minor};
 }
 

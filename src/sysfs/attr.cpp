@@ -63,8 +63,8 @@ std::vector<std::string> ListNamesOrEmpty(const std::string& dir) {
 }
 
 bool MatchPrefixDigit(std::string_view name, std::string_view prefix) {
-  return name.size() > prefix.size() && name.starts_with(prefix) &&
-         name[prefix.size()] >= '0' && name[prefix.size()] <= '9';
+  return name.size() > prefix.size() && name.starts_with(prefix) && name[prefix.size()] >= '0' &&
+         name[prefix.size()] <= '9';
 }
 
 bool MatchHasDash(std::string_view name) { return name.find('-') != std::string_view::npos; }

@@ -99,7 +99,8 @@ Result<FlagValues> FlagSet::Parse(const std::vector<std::string>& args) const {
     if (value == empty_value) value.clear();
     if (s->kind == FlagKind::kBool) {
       // Implicit values are not filled in by parsed_options: "--flag" alone means true.
-      bool has_eq = !opt.original_tokens.empty() && opt.original_tokens.front().find('=') != std::string::npos;
+      bool has_eq =
+          !opt.original_tokens.empty() && opt.original_tokens.front().find('=') != std::string::npos;
       if (opt.value.empty() && !has_eq) value = "true";
       auto b = ParseBool(value);
       if (!b) return fail("flag --" + s->name + ": invalid boolean \"" + value + "\"");
@@ -194,9 +195,7 @@ const std::string& FlagValues::GetString(std::string_view name) const {
   return v.empty() ? kEmpty : v.back();
 }
 
-const std::vector<std::string>& FlagValues::GetStrings(std::string_view name) const {
-  return Values(name);
-}
+const std::vector<std::string>& FlagValues::GetStrings(std::string_view name) const { return Values(name); }
 
 bool FlagValues::IsSet(std::string_view name) const {
   auto it = explicit_.find(name);

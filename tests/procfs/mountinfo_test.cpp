@@ -27,7 +27,7 @@ TEST(ParseMountInfo, ReadsFieldsAroundTheSeparator) {
   EXPECT_EQ(m.super_options.at("errors"), "continue");
   EXPECT_TRUE((*r)[1].optional_fields.empty());
   EXPECT_EQ((*r)[2].mount_point, "/srv/backup\\040copy");  // unescaping is the collector's business
-  EXPECT_EQ((*r)[2].super_options.size(), 1u);              // "rw", CR dropped
+  EXPECT_EQ((*r)[2].super_options.size(), 1u);             // "rw", CR dropped
   EXPECT_TRUE((*r)[2].super_options.contains("rw"));
 }
 
@@ -39,14 +39,14 @@ TEST(ParseMountInfo, EmptyInputHasNoMounts) {
 
 TEST(ParseMountInfo, RejectsMalformedAndTruncatedLines) {
   const char* bad[] = {
-      "62 27 259:2 / /boot rw,relatime shared:30 ext4 /dev/nvme0n1p2 rw",        // no separator
-      "62 27 259:2 / /boot rw - x - ext4 /dev/nvme0n1p2 rw",                      // two separators
-      "62 27 259:2 / /boot - ext4 /dev/nvme0n1p2 rw",                             // five fields before
-      "x 27 259:2 / /boot rw - ext4 /dev/nvme0n1p2 rw",                           // mount ID
-      "62 y 259:2 / /boot rw - ext4 /dev/nvme0n1p2 rw",                           // parent ID
-      "62 27 259:2 / /boot rw - ext4 /dev/nvme0n1p2",                             // two fields after
-      "62 27 259:2 / /boot rw - ext4",                                            // truncated
-      "\n",                                                                       // blank line
+      "62 27 259:2 / /boot rw,relatime shared:30 ext4 /dev/nvme0n1p2 rw",  // no separator
+      "62 27 259:2 / /boot rw - x - ext4 /dev/nvme0n1p2 rw",               // two separators
+      "62 27 259:2 / /boot - ext4 /dev/nvme0n1p2 rw",                      // five fields before
+      "x 27 259:2 / /boot rw - ext4 /dev/nvme0n1p2 rw",                    // mount ID
+      "62 y 259:2 / /boot rw - ext4 /dev/nvme0n1p2 rw",                    // parent ID
+      "62 27 259:2 / /boot rw - ext4 /dev/nvme0n1p2",                      // two fields after
+      "62 27 259:2 / /boot rw - ext4",                                     // truncated
+      "\n",                                                                // blank line
   };
   for (const char* line : bad) {
     auto r = ParseMountInfo(std::string("27 1 252:1 / / rw - ext4 /dev/vda rw\n") + line);
@@ -134,8 +134,9 @@ TEST(ReadMountPoints, DecodesEscapesStripsRootfsAndFallsBackToSelf) {
   auto bad = ReadMountPoints(testing::FixturePaths("filesystem-bad-devno"), "test");
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().kind, ErrorKind::kParse);
-  EXPECT_NE(bad.error().message.find("filesystem-bad-devno/proc/1/mountinfo: malformed mount point MajorMinorVer"),
-            std::string::npos)
+  EXPECT_NE(
+      bad.error().message.find("filesystem-bad-devno/proc/1/mountinfo: malformed mount point MajorMinorVer"),
+      std::string::npos)
       << bad.error().message;
 
   auto none = ReadMountPoints(testing::FixturePaths("empty"), "test");

@@ -64,8 +64,8 @@ CollectOutput RunCollector(std::string_view name, std::string_view scenario,
 
 void ExpectGolden(std::string_view collector, std::string_view scenario, const std::string& actual) {
   namespace fs = std::filesystem;
-  fs::path path = fs::path(SourceDir()) / "tests" / "golden" / std::string(collector) /
-                  (std::string(scenario) + ".prom");
+  fs::path path =
+      fs::path(SourceDir()) / "tests" / "golden" / std::string(collector) / (std::string(scenario) + ".prom");
   const char* update = std::getenv("UPDATE_GOLDEN");
   if (update != nullptr && std::string(update) == "1") {
     fs::create_directories(path.parent_path());

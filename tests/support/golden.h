@@ -18,8 +18,8 @@ std::string FixtureDir(std::string_view scenario);
 Paths FixturePaths(std::string_view scenario);
 
 struct CollectOutput {
-  Status status;          // what Collect returned (or the Create error)
-  std::string text;       // serialized exposition of what it wrote
+  Status status;     // what Collect returned (or the Create error)
+  std::string text;  // serialized exposition of what it wrote
   std::size_t samples = 0;
 };
 

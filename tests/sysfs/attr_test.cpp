@@ -1,7 +1,6 @@
 #include "host_exporter/sysfs/attr.h"
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <cerrno>
@@ -127,8 +126,7 @@ TEST(GlobPatterns, PrefixDigitAndDash) {
 TEST(RealBtrfsIoctl, RefusesWhatIsNotABtrfsSubvolume) {
   auto h = RealBtrfsIoctl().Open(testing::FixtureDir("basic"));
   ASSERT_FALSE(h);
-  EXPECT_NE(h.error().message.find("not a btrfs filesystem"), std::string::npos)
-      << h.error().message;
+  EXPECT_NE(h.error().message.find("not a btrfs filesystem"), std::string::npos) << h.error().message;
   EXPECT_FALSE(RealBtrfsIoctl().Open("/nonexistent/hwa"));
 }
 

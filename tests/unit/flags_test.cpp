@@ -64,8 +64,9 @@ TEST(Flags, EmptyValueAfterEquals) {
   // It is a value like any other: the last one wins either way.
   EXPECT_EQ(Sample().Parse({"--path.procfs=", "--path.procfs=/x"})->GetString("path.procfs"), "/x");
   EXPECT_EQ(Sample().Parse({"--path.procfs=/x", "--path.procfs="})->GetString("path.procfs"), "");
-  EXPECT_EQ(Sample().Parse({"--web.listen-address=:1", "--web.listen-address="})->GetStrings("web.listen-address"),
-            (std::vector<std::string>{":1", ""}));
+  EXPECT_EQ(
+      Sample().Parse({"--web.listen-address=:1", "--web.listen-address="})->GetStrings("web.listen-address"),
+      (std::vector<std::string>{":1", ""}));
   // It does not take the next argument as its value.
   EXPECT_FALSE(Sample().Parse({"--path.procfs=", "/x"}));
   // A boolean has no empty value, and an unknown flag stays unknown.
