@@ -113,9 +113,10 @@ bool UnderscoreOK(std::string_view s) {
   return saw != '_';
 }
 
-Result<std::uint64_t> ParseUnsigned(std::string_view s0, int bits) {
+// strconv.ParseUint(s0, 0, bits); errors quote `shown` (ParseInt's whole text).
+Result<std::uint64_t> ParseUnsigned(std::string_view s0, int bits, std::string_view shown) {
   std::string_view s = s0;
-  auto fail = [&](const char* why) { return ParseFail(std::string(why) + " " + QuoteNum(s0)); };
+  auto fail = [&](const char* why) { return ParseFail(std::string(why) + " " + QuoteNum(shown)); };
   if (s.empty()) return fail("invalid syntax");
   int base = 10;
   if (s[0] == '0') {
@@ -238,7 +239,7 @@ std::string QuoteByte(char c) {
 
 Result<std::uint64_t> ParseUintBase0(std::string_view s, int bits) {
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) return ParseFail("invalid syntax " + QuoteNum(s));
-  return ParseUnsigned(s, bits);
+  return ParseUnsigned(s, bits, s);
 }
 
 Result<std::int64_t> ParseIntBase0(std::string_view s0, int bits) {
@@ -248,11 +249,8 @@ Result<std::int64_t> ParseIntBase0(std::string_view s0, int bits) {
     neg = s[0] == '-';
     s.remove_prefix(1);
   }
-  auto u = ParseUnsigned(s, 64);
-  if (!u)
-    return ParseFail(u.error().message.starts_with("value out of range")
-                         ? "value out of range " + QuoteNum(s0)
-                         : "invalid syntax " + QuoteNum(s0));
+  auto u = ParseUnsigned(s, 64, s0);
+  if (!u) return std::unexpected(u.error());
   // The unsigned parse checked '_' placement without the sign; Go checks it with.
   const std::uint64_t cutoff = std::uint64_t{1} << (bits - 1);
   if (!neg && *u >= cutoff) return ParseFail("value out of range " + QuoteNum(s0));
