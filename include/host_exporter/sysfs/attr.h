@@ -40,6 +40,7 @@ bool MatchHasDash(std::string_view name);
 Result<std::int64_t> ParseSysInt64(std::string_view s);
 Result<std::uint64_t> ParseSysUint64(std::string_view s);
 
+// ListDir's names, or none on any error (filepath.Glob ignores I/O errors).
 std::vector<std::string> ListNamesOrEmpty(const std::string& dir);
 
 template <class Pred>
