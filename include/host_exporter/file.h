@@ -30,6 +30,7 @@ struct Syscalls {
 const Syscalls& RealSyscalls();
 
 // Replaces the syscalls used by this thread's file reads while alive (tests).
+// Keeps its own copy of `s`, so a temporary may be passed.
 class ScopedSyscallOverride {
  public:
   explicit ScopedSyscallOverride(const Syscalls& s);
@@ -38,6 +39,7 @@ class ScopedSyscallOverride {
   ScopedSyscallOverride& operator=(const ScopedSyscallOverride&) = delete;
 
  private:
+  Syscalls syscalls_;
   const Syscalls* previous_;
 };
 

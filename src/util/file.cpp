@@ -35,8 +35,8 @@ Error ErrnoError(int err, const std::string& path, std::string_view op) {
 
 const Syscalls& RealSyscalls() { return kReal; }
 
-ScopedSyscallOverride::ScopedSyscallOverride(const Syscalls& s) : previous_(tls_syscalls) {
-  tls_syscalls = &s;
+ScopedSyscallOverride::ScopedSyscallOverride(const Syscalls& s) : syscalls_(s), previous_(tls_syscalls) {
+  tls_syscalls = &syscalls_;
 }
 ScopedSyscallOverride::~ScopedSyscallOverride() { tls_syscalls = previous_; }
 
