@@ -3,33 +3,10 @@
 
 #include "host_exporter/collector.h"
 #include "host_exporter/sysfs/bcachefs.h"
+#include "host_exporter/text.h"
 
 namespace host_exporter::collectors::bcachefs {
 namespace {
-
-bool NameChar(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-}
-
-// node_exporter's SanitizeMetricName: every match of `_*[^0-9A-Za-z_]+_*`
-// becomes one '_'.
-std::string SanitizeMetricName(std::string_view s) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t j = i;
-    while (j < s.size() && s[j] == '_') ++j;
-    if (j < s.size() && !NameChar(s[j])) {
-      while (j < s.size() && !NameChar(s[j])) ++j;
-      while (j < s.size() && s[j] == '_') ++j;
-      out += '_';
-      i = j;
-    } else {
-      out += s[i++];
-    }
-  }
-  return out;
-}
 
 class BcachefsCollector final : public Collector {
  public:

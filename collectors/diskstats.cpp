@@ -224,7 +224,7 @@ Result<DeviceFilter> FilterFromFlags(const FlagValues& flags) {
 void DeclareFlags(FlagSet& flags) {
   flags.String(kExcludeFlag, kDefaultIgnoredDevices,
                "Regexp of diskstats devices to exclude (mutually exclusive to device-include).");
-  flags.String(kOldExcludeFlag, "", "DEPRECATED: Use collector.diskstats.device-exclude");
+  flags.String(kOldExcludeFlag, "", "DEPRECATED: Use collector.diskstats.device-exclude").Hidden();
   flags.String(kIncludeFlag, "", "Regexp of diskstats devices to include (mutually exclusive to device-exclude).");
 }
 

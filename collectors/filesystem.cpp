@@ -50,24 +50,11 @@ struct Entry {
   mount::StatFsRunner::Outcome outcome;
 };
 
-// Go's strings.TrimPrefix-based rootfsStripPrefix.
-std::string StripRootfs(const std::string& rootfs, std::string mp) {
-  if (rootfs == "/") return mp;
-  if (mp.starts_with(rootfs)) mp.erase(0, rootfs.size());
-  return mp.empty() ? "/" : mp;
-}
-
 // rootfsFilePath: filepath.Join(rootfs, mount point), without a trailing '/'.
 std::string RootfsFilePath(const std::string& rootfs, const std::string& mp) {
   std::string p = Paths::Join(rootfs, mp);
   while (p.size() > 1 && p.back() == '/') p.pop_back();
   return p;
-}
-
-void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
-  for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) {
-    s.replace(pos, from.size(), to);
-  }
 }
 
 // isFilesystemReadOnly: "ro" among the mount or the superblock options.
@@ -87,34 +74,21 @@ class FilesystemCollector final : public Collector {
       : paths_(std::move(paths)), opts_(std::move(opts)), runner_(std::move(statfs), opts_.timeout) {}
 
   Status Collect(MetricWriter& out) const override {
-    std::string source = paths_.Proc("1/mountinfo");
-    auto mounts = procfs::ReadMountInfo(paths_, "1");
-    if (!mounts && mounts.error().kind == ErrorKind::kNotFound) {
-      // /proc/1 is hidden with hidepid.
-      log::Debug("Reading root mounts failed, falling back to self mounts",
-                 {{"collector", "filesystem"}, {"err", mounts.error().message}});
-      source = paths_.Proc("self/mountinfo");
-      mounts = procfs::ReadMountInfo(paths_, "self");
-    }
+    auto mounts = procfs::ReadMountPoints(paths_, "filesystem");
     if (!mounts) {
       // node_exporter fails the collector (logged as an error) even when the file is missing.
       ErrorKind kind = mounts.error().kind == ErrorKind::kParse ? ErrorKind::kParse : ErrorKind::kIo;
       return Fail(kind, mounts.error().message);
     }
     std::vector<Entry> entries;
-    for (const procfs::MountInfo& m : *mounts) {
-      auto mm = procfs::ParseMajorMinor(m.major_minor);
-      if (!mm) return std::unexpected(InFile(source, mm.error()));
-      std::string mp = m.mount_point;
-      ReplaceAll(mp, "\\040", " ");
-      ReplaceAll(mp, "\\011", "\t");
+    for (procfs::MountPoint& m : *mounts) {
       Entry e;
-      e.device = m.source;
-      e.mount_point = StripRootfs(paths_.rootfs, std::move(mp));
-      e.fs_type = m.fs_type;
-      e.major = std::to_string(mm->first);
-      e.minor = std::to_string(mm->second);
-      e.ro = ReadOnly(m);
+      e.device = m.info.source;
+      e.mount_point = std::move(m.mount_point);
+      e.fs_type = m.info.fs_type;
+      e.major = std::to_string(m.major);
+      e.minor = std::to_string(m.minor);
+      e.ro = ReadOnly(m.info);
       if (opts_.mount_points.Ignored(e.mount_point)) {
         log::Debug("Ignoring mount point", {{"collector", "filesystem"}, {"mountpoint", e.mount_point}});
         continue;
@@ -246,19 +220,19 @@ void DeclareFlags(FlagSet& flags) {
   flags.String(kMountPointsExclude, kDefMountPointsExcluded,
                "Regexp of mount points to exclude for filesystem collector. (mutually exclusive to "
                "mount-points-include)");
-  flags.String(kOldMountPointsExclude, "", "Regexp of mount points to ignore for filesystem collector.");
+  flags.String(kOldMountPointsExclude, "", "Regexp of mount points to ignore for filesystem collector.").Hidden();
   flags.String(kMountPointsInclude, "",
                "Regexp of mount points to include for filesystem collector. (mutually exclusive to "
                "mount-points-exclude)");
   flags.String(kFSTypesExclude, kDefFSTypesExcluded,
                "Regexp of filesystem types to exclude for filesystem collector. (mutually exclusive to "
                "fs-types-include)");
-  flags.String(kOldFSTypesExclude, "", "Regexp of filesystem types to ignore for filesystem collector.");
+  flags.String(kOldFSTypesExclude, "", "Regexp of filesystem types to ignore for filesystem collector.").Hidden();
   flags.String(kFSTypesInclude, "",
                "Regexp of filesystem types to exclude for filesystem collector. (mutually exclusive to "
                "fs-types-exclude)");
-  flags.String(kMountTimeout, "5s", "how long to wait for a mount to respond before marking it as stale");
-  flags.String(kStatWorkers, "4", "how many stat calls to process simultaneously");
+  flags.String(kMountTimeout, "5s", "how long to wait for a mount to respond before marking it as stale").Hidden();
+  flags.String(kStatWorkers, "4", "how many stat calls to process simultaneously").Hidden();
 }
 
 Result<std::unique_ptr<Collector>> Create(const CollectorConfig& cfg) {

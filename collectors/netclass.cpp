@@ -4,7 +4,6 @@
 // (netclass_rtnl_linux.go), reading only three attributes from sysfs.
 #include <array>
 #include <cerrno>
-#include <cstring>
 #include <map>
 #include <string>
 
@@ -121,14 +120,12 @@ class NetClassCollector final : public Collector {
   }
 
   static std::unexpected<Error> SysfsFailure(const Error& e) {
-    // A missing or unreadable /sys/class/net is "no data" in node_exporter.
-    // (ENOENT and EACCES only: a path component that is not a directory is an
-    // error there, though file.h files ENOTDIR under kNotFound.)
-    bool notdir = e.message.ends_with(std::string(": ") + std::strerror(ENOTDIR));
-    if ((e.kind == ErrorKind::kNotFound && !notdir) || e.message.ends_with(std::string(": ") + std::strerror(EACCES))) {
+    // A missing or unreadable /sys/class/net is "no data" in node_exporter
+    // (ENOENT and EACCES only: a path through a regular file is an error).
+    if (e.kind == ErrorKind::kNotFound || e.errnum == EACCES) {
       return std::unexpected(Error{ErrorKind::kNoData, "Could not read netclass file: " + e.message});
     }
-    return std::unexpected(Error{notdir ? ErrorKind::kIo : e.kind, "could not get net class info: " + e.message});
+    return std::unexpected(Error{e.kind, "could not get net class info: " + e.message});
   }
 
   Status CollectRtnl(MetricWriter& out) const {

@@ -267,10 +267,10 @@ class NetDevCollector final : public Collector {
 void DeclareFlags(FlagSet& flags) {
   flags.String(std::string(kInclude), "",
                "Regexp of net devices to include (mutually exclusive to device-exclude).");
-  flags.String(std::string(kOldInclude), "", "DEPRECATED: Use collector.netdev.device-include");
+  flags.String(std::string(kOldInclude), "", "DEPRECATED: Use collector.netdev.device-include").Hidden();
   flags.String(std::string(kExclude), "",
                "Regexp of net devices to exclude (mutually exclusive to device-include).");
-  flags.String(std::string(kOldExclude), "", "DEPRECATED: Use collector.netdev.device-exclude");
+  flags.String(std::string(kOldExclude), "", "DEPRECATED: Use collector.netdev.device-exclude").Hidden();
   flags.Bool(std::string(kAddressInfo), false, "Collect address-info for every device");
   flags.Bool(std::string(kDetailed), false,
              "Use (incompatible) metric names that provide more detailed stats on Linux");

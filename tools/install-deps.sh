@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian 12 packages host_exporter builds and tests with, if missing.
 set -eu
-pkgs="cmake ninja-build g++ pkg-config git make
+pkgs="cmake ninja-build g++ pkg-config git make clang-format
   prometheus-cpp-dev libcpp-httplib-dev libspdlog-dev libboost-program-options-dev
   libre2-dev libnl-route-3-dev libyaml-cpp-dev libssl-dev libcrypt-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Re-sorts (and de-duplicates) the lists every collector adds a line to, after
 a union merge: collectors/collectors.def and the source lists of the CMake files."""
+import os
 import re
 import sys
 
@@ -28,3 +29,11 @@ fix("collectors/collectors.def", lambda l: l.startswith("HOST_EXPORTER_COLLECTOR
 src = re.compile(r"^\s+[\w/.+-]+\.(cpp|cc)$")
 for p in ("collectors/CMakeLists.txt", "src/CMakeLists.txt", "tests/CMakeLists.txt"):
     fix(p, lambda l: bool(src.match(l)))
+    # A union merge keeps lines one side removed: drop sources that no longer exist.
+    base = os.path.dirname(p)
+    with open(p) as f:
+        lines = f.read().split("\n")
+    kept = [l for l in lines if not src.match(l) or os.path.exists(os.path.join(base, l.strip()))]
+    if kept != lines:
+        with open(p, "w") as f:
+            f.write("\n".join(kept))

@@ -1,7 +1,8 @@
 // A thin RAII layer over POSIX file reading for pseudo-files (procfs, sysfs).
 // Pseudo-files report a size of 0 or 4096, so they are read with one open and
 // read-until-EOF into a capped buffer, never sized with stat. EINTR is retried;
-// errors carry the path and errno text. ENOENT/ENOTDIR give ErrorKind::kNotFound.
+// errors carry the path and errno text, and Error::errnum. ENOENT (only, as Go's
+// os.IsNotExist) gives ErrorKind::kNotFound.
 // Thread safety: all functions are reentrant.
 #pragma once
 
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "host_exporter/result.h"
@@ -28,7 +30,7 @@ struct Syscalls {
 const Syscalls& RealSyscalls();
 
 // Replaces the syscalls used by this thread's file reads while alive (tests).
-// Keeps its own copy, so a temporary Syscalls may be passed.
+// Keeps its own copy of `s`, so a temporary may be passed.
 class ScopedSyscallOverride {
  public:
   explicit ScopedSyscallOverride(const Syscalls& s);
@@ -37,7 +39,7 @@ class ScopedSyscallOverride {
   ScopedSyscallOverride& operator=(const ScopedSyscallOverride&) = delete;
 
  private:
-  Syscalls current_;
+  Syscalls syscalls_;
   const Syscalls* previous_;
 };
 
@@ -53,14 +55,28 @@ class File {
   int fd() const { return fd_; }
   // Appends everything up to EOF (at most max_bytes) to out.
   Status ReadAll(std::string& out, std::size_t max_bytes, const std::string& path) const;
+  // One read(2) of at most n bytes (EINTR retried): the byte count.
+  Result<std::size_t> ReadOnce(char* buf, std::size_t n, const std::string& path) const;
 
  private:
   int fd_ = -1;
 };
 
 // Whole file contents. Larger than max_bytes: ErrorKind::kIo naming the cap.
-Result<std::string> ReadFile(const std::string& path,
-                             std::size_t max_bytes = kMaxPseudoFileSize);
+Result<std::string> ReadFile(const std::string& path, std::size_t max_bytes = kMaxPseudoFileSize);
+// The reader half of a ReadX/ParseX pair: the file's contents handed to the
+// pure parser `parse` (std::string_view -> Result<T>, owning its result); a
+// parse error names the file (InFile).
+template <class Parse>
+std::invoke_result_t<Parse, std::string_view> ParseFile(const std::string& path, Parse parse,
+                                                        std::size_t max_bytes = kMaxPseudoFileSize) {
+  auto text = ReadFile(path, max_bytes);
+  if (!text) return std::unexpected(text.error());
+  auto parsed = parse(std::string_view(*text));
+  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
+  return parsed;
+}
+
 // Contents with surrounding whitespace (the trailing newline) removed.
 Result<std::string> ReadTrimmed(const std::string& path);
 // A file holding one integer / float (sysfs attributes).
@@ -68,6 +84,14 @@ Result<std::uint64_t> ReadUint(const std::string& path);
 Result<std::int64_t> ReadInt(const std::string& path);
 Result<double> ReadDouble(const std::string& path);
 
+struct DirEntry {
+  std::string name;
+  bool regular = false;  // lstat type: a symlink is neither regular nor a directory
+  bool directory = false;
+};
+// Go's os.ReadDir: entries without "." and "..", sorted by name, typed from
+// d_type (lstat where the file system does not say).
+Result<std::vector<DirEntry>> ReadDir(const std::string& path);
 // Names in a directory, without "." and "..", sorted.
 Result<std::vector<std::string>> ListDir(const std::string& path);
 // Target of a symlink.

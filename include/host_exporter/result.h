@@ -2,6 +2,7 @@
 // message names the path and, for parse errors, the line.
 #pragma once
 
+#include <cerrno>
 #include <expected>
 #include <string>
 #include <string_view>
@@ -21,11 +22,18 @@ enum class ErrorKind {
 struct Error {
   ErrorKind kind = ErrorKind::kIo;
   std::string message;
+  // The errno of a failed system call (file.h sets it), 0 otherwise. Decide on
+  // this, never on the strerror text in the message.
+  int errnum = 0;
+  // The failed call was open(2)/opendir(3), not a read: Go's *fs.PathError from
+  // os.Open vs the bare Errno a read gives in procfs's util.SysReadFile, which
+  // some of procfs's skip rules tell apart.
+  bool at_open = false;
 
   // Missing file or subsystem: logged at debug level, not as a failure.
-  bool IsNoData() const {
-    return kind == ErrorKind::kNotFound || kind == ErrorKind::kNoData;
-  }
+  bool IsNoData() const { return kind == ErrorKind::kNotFound || kind == ErrorKind::kNoData; }
+  // Go's errors.Is(err, fs.ErrPermission).
+  bool IsPermission() const { return errnum == EACCES || errnum == EPERM; }
 };
 
 template <class T>

@@ -1,11 +1,8 @@
 #include "host_exporter/gocompat/filepath.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 
-#include <algorithm>
-#include <cstring>
-
+#include "host_exporter/file.h"
 #include "host_exporter/gocompat/utf8.h"
 
 namespace host_exporter::gocompat {
@@ -26,8 +23,7 @@ std::pair<char32_t, std::size_t> DecodeRune(std::string_view s) {
     case 1: return {b(0), 1};
     case 2: return {((b(0) & 0x1F) << 6) | (b(1) & 0x3F), 2};
     case 3: return {((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F), 3};
-    default:
-      return {((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F), 4};
+    default: return {((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F), 4};
   }
 }
 
@@ -149,20 +145,12 @@ Result<ChunkMatch> MatchChunk(std::string_view chunk, std::string_view s) {
 
 bool HasMeta(std::string_view path) { return path.find_first_of("*?[\\") != std::string_view::npos; }
 
-// glob: the entries of dir matching pattern, appended to matches.
+// glob: the entries of dir matching pattern, appended to matches. A missing or
+// unreadable dir, or one that is not a directory, matches nothing.
 Status GlobDir(const std::string& dir, std::string_view pattern, std::vector<std::string>& matches) {
-  struct stat st;
-  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return {};
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) return {};
-  std::vector<std::string> names;
-  while (struct dirent* e = ::readdir(d)) {
-    if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-    names.emplace_back(e->d_name);
-  }
-  ::closedir(d);
-  std::sort(names.begin(), names.end());
-  for (const std::string& n : names) {
+  auto names = ListDir(dir);
+  if (!names) return {};
+  for (const std::string& n : *names) {
     auto m = MatchPath(pattern, n);
     if (!m) return std::unexpected(m.error());
     if (*m) matches.push_back(JoinPath({dir, n}));

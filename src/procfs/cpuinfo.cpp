@@ -1,40 +1,16 @@
 #include "host_exporter/procfs/cpuinfo.h"
 
-#include <limits>
-
 #include "host_exporter/file.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::procfs {
 namespace {
 
-// Go's strconv.ParseUint(s, 0, 32): base from the prefix (0x, 0o, 0b, leading 0 = octal).
+// Go's strconv.ParseUint(s, 0, 32).
 Result<std::uint32_t> ParseUint32Base0(std::string_view s) {
-  std::string_view digits = s;
-  int base = 10;
-  if (digits.size() > 1 && digits[0] == '0') {
-    char p = digits[1];
-    if (p == 'x' || p == 'X') {
-      base = 16;
-      digits.remove_prefix(2);
-    } else if (p == 'o' || p == 'O') {
-      base = 8;
-      digits.remove_prefix(2);
-    } else if (p == 'b' || p == 'B') {
-      base = 2;
-      digits.remove_prefix(2);
-    } else {
-      base = 8;
-      digits.remove_prefix(1);
-    }
-  }
-  auto v = ParseUint(digits, base);
-  if (!v || digits.empty() || (base == 16 && digits.starts_with("0x"))) {
-    return ParseFail("invalid unsigned integer \"" + std::string(s) + "\"");
-  }
-  if (*v > std::numeric_limits<std::uint32_t>::max()) {
-    return ParseFail("value out of range \"" + std::string(s) + "\"");
-  }
+  auto v = gocompat::ParseUintBase0(s, 32);
+  if (!v) return std::unexpected(v.error());
   return static_cast<std::uint32_t>(*v);
 }
 
@@ -216,11 +192,7 @@ Result<std::vector<CpuInfo>> ParseCpuInfo(std::string_view text) {
 
 Result<std::vector<CpuInfo>> ReadCpuInfo(const Paths& paths) {
   std::string path = paths.Proc("cpuinfo");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseCpuInfo(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseCpuInfo);
 }
 
 }  // namespace host_exporter::procfs

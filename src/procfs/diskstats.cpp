@@ -54,11 +54,7 @@ Result<std::vector<DiskStats>> ParseDiskstats(std::string_view text) {
 
 Result<std::vector<DiskStats>> ReadDiskstats(const Paths& paths) {
   std::string path = paths.Proc("diskstats");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseDiskstats(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseDiskstats);
 }
 
 }  // namespace host_exporter::procfs

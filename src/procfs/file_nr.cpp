@@ -22,11 +22,7 @@ Result<FileNr> ParseFileNr(std::string_view text) {
 
 Result<FileNr> ReadFileNr(const Paths& paths) {
   std::string path = paths.Proc("sys/fs/file-nr");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseFileNr(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseFileNr);
 }
 
 }  // namespace host_exporter::procfs

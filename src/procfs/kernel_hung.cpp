@@ -15,11 +15,7 @@ Result<KernelHung> ParseKernelHung(std::string_view text) {
 
 Result<KernelHung> ReadKernelHung(const Paths& paths) {
   std::string path = paths.Proc("sys/kernel/hung_task_detect_count");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseKernelHung(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseKernelHung);
 }
 
 }  // namespace host_exporter::procfs

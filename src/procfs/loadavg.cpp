@@ -22,11 +22,7 @@ Result<LoadAvg> ParseLoadAvg(std::string_view text) {
 
 Result<LoadAvg> ReadLoadAvg(const Paths& paths) {
   std::string path = paths.Proc("loadavg");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseLoadAvg(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseLoadAvg);
 }
 
 }  // namespace host_exporter::procfs

@@ -1,7 +1,7 @@
 #include "host_exporter/procfs/meminfo.h"
 
-#include "go_strconv.h"
 #include "host_exporter/file.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::procfs {
@@ -24,7 +24,7 @@ Result<Meminfo> ParseMeminfo(std::string_view text) {
     if (fields.size() < 2 || fields.size() > 3) {
       return fail("malformed line \"" + std::string(lines[i].substr(0, 80)) + "\"");
     }
-    auto v = detail::ParseGoUint0(fields[1]);
+    auto v = gocompat::ParseUintBase0(fields[1]);
     if (!v) return fail(v.error().message);
     MeminfoLine line{std::string(fields[0]), *v, *v};
     if (fields.size() == 3) {
@@ -39,11 +39,7 @@ Result<Meminfo> ParseMeminfo(std::string_view text) {
 
 Result<Meminfo> ReadMeminfo(const Paths& paths) {
   std::string path = paths.Proc("meminfo");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseMeminfo(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseMeminfo);
 }
 
 }  // namespace host_exporter::procfs

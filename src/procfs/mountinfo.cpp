@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "host_exporter/file.h"
+#include "host_exporter/log.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::procfs {
@@ -17,7 +18,8 @@ Result<int> Atoi(std::string_view s) {
     if (c < '0' || c > '9') return ParseFail("invalid integer \"" + std::string(s) + "\"");
   }
   auto v = ParseInt(s);
-  if (!v || *v < INT32_MIN || *v > INT32_MAX) return ParseFail("integer out of range \"" + std::string(s) + "\"");
+  if (!v || *v < INT32_MIN || *v > INT32_MAX)
+    return ParseFail("integer out of range \"" + std::string(s) + "\"");
   return static_cast<int>(*v);
 }
 
@@ -82,12 +84,12 @@ MountOptions ParseMountOptions(std::string_view text) {
 Result<std::vector<MountInfo>> ParseMountInfo(std::string_view text) {
   std::vector<MountInfo> out;
   int line_no = 0;
-  for (std::string_view line : SplitLines(text)) {
+  for (std::string_view line : ScanLines(text)) {
     ++line_no;
-    if (line.ends_with('\r')) line.remove_suffix(1);  // as Go's bufio.ScanLines
     auto m = ParseLine(line);
-    if (!m) return ParseFail("line " + std::to_string(line_no) + ": " + m.error().message + ": \"" +
-                             std::string(line.substr(0, 200)) + "\"");
+    if (!m)
+      return ParseFail("line " + std::to_string(line_no) + ": " + m.error().message + ": \"" +
+                       std::string(line.substr(0, 200)) + "\"");
     out.push_back(std::move(*m));
   }
   return out;
@@ -95,11 +97,7 @@ Result<std::vector<MountInfo>> ParseMountInfo(std::string_view text) {
 
 Result<std::vector<MountInfo>> ReadMountInfo(const Paths& paths, std::string_view pid) {
   std::string path = paths.Proc(std::string(pid) + "/mountinfo");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseMountInfo(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseMountInfo);
 }
 
 Result<std::pair<long long, long long>> ParseMajorMinor(std::string_view text) {
@@ -109,8 +107,38 @@ Result<std::pair<long long, long long>> ParseMajorMinor(std::string_view text) {
     return ParseFail("malformed mount point MajorMinorVer: \"" + std::string(text) + "\"");
   }
   s.remove_prefix(1);
-  if (!ScanInt(s, minor)) return ParseFail("malformed mount point MajorMinorVer: \"" + std::string(text) + "\"");
+  if (!ScanInt(s, minor))
+    return ParseFail("malformed mount point MajorMinorVer: \"" + std::string(text) + "\"");
   return std::pair{major, minor};
+}
+
+std::string StripRootfs(const std::string& rootfs, std::string mount_point) {
+  if (rootfs == "/") return mount_point;
+  if (mount_point.starts_with(rootfs)) mount_point.erase(0, rootfs.size());
+  return mount_point.empty() ? "/" : mount_point;
+}
+
+Result<std::vector<MountPoint>> ReadMountPoints(const Paths& paths, std::string_view collector) {
+  std::string source = paths.Proc("1/mountinfo");
+  auto mounts = ReadMountInfo(paths, "1");
+  if (!mounts && mounts.error().kind == ErrorKind::kNotFound) {
+    log::Debug("Reading root mounts failed, falling back to self mounts",
+               {{"collector", collector}, {"err", mounts.error().message}});
+    source = paths.Proc("self/mountinfo");
+    mounts = ReadMountInfo(paths, "self");
+  }
+  if (!mounts) return std::unexpected(mounts.error());
+  std::vector<MountPoint> out;
+  out.reserve(mounts->size());
+  for (MountInfo& m : *mounts) {
+    auto mm = ParseMajorMinor(m.major_minor);
+    if (!mm) return std::unexpected(InFile(source, mm.error()));
+    std::string mp = m.mount_point;
+    ReplaceAll(mp, "\\040", " ");
+    ReplaceAll(mp, "\\011", "\t");
+    out.push_back(MountPoint{std::move(m), StripRootfs(paths.rootfs, std::move(mp)), mm->first, mm->second});
+  }
+  return out;
 }
 
 }  // namespace host_exporter::procfs

@@ -1,7 +1,7 @@
 #include "host_exporter/procfs/net_arp.h"
 
 #include "host_exporter/file.h"
-#include "host_exporter/sysfs/go_strconv.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::procfs {
@@ -20,10 +20,10 @@ Result<std::vector<ArpEntry>> ParseNetArp(std::string_view text) {
     ArpEntry e;
     e.ip = std::string(cols[0]);
     e.device = std::string(cols[5]);
-    auto mac = sysfs::ParseGoMAC(cols[3]);
+    auto mac = gocompat::ParseMAC(cols[3]);
     if (!mac) return where("failed to parse ARP entry: " + mac.error().message);
     e.hw_addr = std::move(*mac);
-    auto flags = sysfs::ParseGoUint(cols[2], 8);
+    auto flags = gocompat::ParseUintBase0(cols[2], 8);
     if (!flags) return where("failed to parse ARP entry flags: " + flags.error().message);
     e.flags = static_cast<std::uint8_t>(*flags);
     out.push_back(std::move(e));
@@ -33,11 +33,7 @@ Result<std::vector<ArpEntry>> ParseNetArp(std::string_view text) {
 
 Result<std::vector<ArpEntry>> ReadNetArp(const Paths& paths) {
   std::string path = paths.Proc("net/arp");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseNetArp(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseNetArp);
 }
 
 }  // namespace host_exporter::procfs

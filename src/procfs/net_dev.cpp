@@ -44,11 +44,7 @@ Result<std::vector<NetDevLine>> ParseNetDev(std::string_view text) {
 
 Result<std::vector<NetDevLine>> ReadNetDev(const Paths& paths) {
   std::string path = paths.Proc("net/dev");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseNetDev(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseNetDev);
 }
 
 }  // namespace host_exporter::procfs

@@ -30,11 +30,7 @@ void Set(NetStatProtocol& p, std::string_view name, std::string_view text) {
 }
 
 Result<NetStats> ReadPairs(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseNetStats(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseNetStats);
 }
 
 }  // namespace

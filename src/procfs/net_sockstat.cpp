@@ -2,19 +2,15 @@
 
 #include <utility>
 
-#include "go_strconv.h"
 #include "host_exporter/file.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::procfs {
 namespace {
 
 Result<NetSockstat> Read(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseNetSockstat(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseNetSockstat);
 }
 
 }  // namespace
@@ -32,7 +28,7 @@ Result<NetSockstat> ParseNetSockstat(std::string_view text) {
     // Later duplicates of a key win, as in procfs' map.
     std::vector<std::pair<std::string_view, std::int64_t>> kvs;
     for (std::size_t i = 1; i + 1 < fields.size(); i += 2) {
-      auto v = detail::ParseGoInt0(fields[i + 1]);
+      auto v = gocompat::ParseIntBase0(fields[i + 1]);
       if (!v) return ParseFail(where + v.error().message);
       bool replaced = false;
       for (auto& kv : kvs) {

@@ -61,11 +61,7 @@ Result<std::vector<SoftnetStat>> ParseNetSoftnetStat(std::string_view text) {
 
 Result<std::vector<SoftnetStat>> ReadNetSoftnetStat(const Paths& paths) {
   std::string path = paths.Proc("net/softnet_stat");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseNetSoftnetStat(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseNetSoftnetStat);
 }
 
 }  // namespace host_exporter::procfs

@@ -4,23 +4,11 @@
 #include <vector>
 
 #include "host_exporter/file.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::procfs {
 namespace {
-
-// Go's strconv.ParseUint(s, 0, 64): "0x"/"0o"/"0b" prefixes and a leading "0"
-// for octal (digit separators are not supported).
-Result<std::uint64_t> ParseUintBase0(std::string_view s) {
-  if (s.size() > 1 && s[0] == '0') {
-    char p = s[1];
-    if (p == 'x' || p == 'X') return s.size() > 2 ? ParseUint(s, 16) : ParseUint("", 16);
-    if (p == 'o' || p == 'O') return ParseUint(s.substr(2), 8);
-    if (p == 'b' || p == 'B') return ParseUint(s.substr(2), 2);
-    return ParseUint(s.substr(1), 8);
-  }
-  return ParseUint(s, 10);
-}
 
 bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
@@ -48,7 +36,7 @@ Status ParseLine(std::string_view line, NetUDPSummary& sum) {
   }
   auto sl = Split(f[0], ':');
   if (sl.size() != 2) return ParseFail("cannot parse sl field \"" + std::string(f[0]) + "\"");
-  if (auto v = ParseUintBase0(sl[0]); !v) return ParseFail("cannot parse sl value: " + v.error().message);
+  if (auto v = gocompat::ParseUintBase0(sl[0]); !v) return ParseFail("cannot parse sl value: " + v.error().message);
   if (auto s = CheckAddress(f[1], "local_address"); !s) return s;
   if (auto s = CheckAddress(f[2], "rem_address"); !s) return s;
   if (auto v = ParseUint(f[3], 16); !v) return ParseFail("cannot parse st value: " + v.error().message);
@@ -58,9 +46,9 @@ Status ParseLine(std::string_view line, NetUDPSummary& sum) {
   if (!tx) return ParseFail("cannot parse tx_queue value: " + tx.error().message);
   auto rx = ParseUint(q[1], 16);
   if (!rx) return ParseFail("cannot parse rx_queue value: " + rx.error().message);
-  if (auto v = ParseUintBase0(f[7]); !v) return ParseFail("cannot parse uid value: " + v.error().message);
-  if (auto v = ParseUintBase0(f[9]); !v) return ParseFail("cannot parse inode value: " + v.error().message);
-  auto drops = ParseUintBase0(f[12]);
+  if (auto v = gocompat::ParseUintBase0(f[7]); !v) return ParseFail("cannot parse uid value: " + v.error().message);
+  if (auto v = gocompat::ParseUintBase0(f[9]); !v) return ParseFail("cannot parse inode value: " + v.error().message);
+  auto drops = gocompat::ParseUintBase0(f[12]);
   if (!drops) return ParseFail("cannot parse drops value: " + drops.error().message);
   sum.tx_queue += *tx;
   sum.rx_queue += *rx;
@@ -71,11 +59,7 @@ Status ParseLine(std::string_view line, NetUDPSummary& sum) {
 
 Result<NetUDPSummary> Read(const Paths& paths, std::string_view rel) {
   std::string path = paths.Proc(rel);
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseNetUDP(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseNetUDP);
 }
 
 }  // namespace

@@ -56,11 +56,7 @@ Result<std::vector<NfConntrackStatEntry>> ParseNfConntrackStat(std::string_view 
 
 Result<std::vector<NfConntrackStatEntry>> ReadNfConntrackStat(const Paths& paths) {
   std::string path = paths.Proc("net/stat/nf_conntrack");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseNfConntrackStat(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseNfConntrackStat);
 }
 
 Result<std::uint64_t> ParseNfConntrackValue(std::string_view text) { return ParseUint(Trim(text)); }

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cerrno>
-#include <cstring>
 #include <string>
 
 #include "host_exporter/file.h"
@@ -67,8 +66,8 @@ Result<PsiStats> ReadPressure(const Paths& paths, std::string_view resource) {
   auto text = ReadFile(path, 1 << 16);
   if (!text) {
     Error e = text.error();
-    // The file reader keeps only the errno text; psi=0 makes reads fail with EOPNOTSUPP.
-    if (e.kind == ErrorKind::kIo && e.message.ends_with(std::strerror(EOPNOTSUPP))) {
+    // psi=0 makes reads fail with EOPNOTSUPP.
+    if (e.errnum == EOPNOTSUPP) {
       e.kind = ErrorKind::kNoData;
     }
     return std::unexpected(e);

@@ -34,8 +34,7 @@ bool MatchCpuLine(std::string_view s, std::string_view& cpu, std::array<std::str
 
 std::vector<SchedstatCPU> ParseSchedstat(std::string_view text) {
   std::vector<SchedstatCPU> out;
-  for (std::string_view line : SplitLines(text)) {
-    if (line.ends_with('\r')) line.remove_suffix(1);
+  for (std::string_view line : ScanLines(text)) {
     std::string_view cpu;
     std::array<std::string_view, 9> f;
     bool matched = false;

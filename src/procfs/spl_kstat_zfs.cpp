@@ -3,20 +3,11 @@
 #include <cctype>
 
 #include "host_exporter/file.h"
-#include "host_exporter/sysfs/class_dir.h"
+#include "host_exporter/sysfs/attr.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::procfs {
 namespace {
-
-// Lines as Go's bufio.ScanLines yields them (a trailing '\r' dropped).
-std::vector<std::string_view> Lines(std::string_view text) {
-  auto lines = SplitLines(text);
-  for (auto& l : lines) {
-    if (l.ends_with('\r')) l.remove_suffix(1);
-  }
-  return lines;
-}
 
 bool IsHeader(const std::vector<std::string_view>& parts) {
   return parts.size() == 3 && parts[0] == "name" && parts[1] == "type" && parts[2] == "data";
@@ -45,7 +36,7 @@ Result<std::vector<ZfsKstat>> ParseZfsKstats(std::string_view text) {
   std::vector<ZfsKstat> out;
   bool header = false;
   std::size_t lineno = 0;
-  for (std::string_view line : Lines(text)) {
+  for (std::string_view line : ScanLines(text)) {
     ++lineno;
     auto parts = SplitFields(line);
     if (!header && IsHeader(parts)) {
@@ -76,7 +67,7 @@ Result<std::vector<ZpoolIoStat>> ParseZpoolIo(std::string_view text) {
   std::vector<std::string_view> fields;
   bool header = false;
   std::size_t lineno = 0;
-  for (std::string_view line : Lines(text)) {
+  for (std::string_view line : ScanLines(text)) {
     ++lineno;
     auto parts = SplitFields(line);
     if (!header) {
@@ -108,7 +99,7 @@ Result<std::vector<ZpoolObjsetStat>> ParseZpoolObjset(std::string_view text) {
   bool named = false;
   std::string dataset;
   std::size_t lineno = 0;
-  for (std::string_view line : Lines(text)) {
+  for (std::string_view line : ScanLines(text)) {
     ++lineno;
     auto parts = SplitFields(line);
     if (!header && IsHeader(parts)) {
@@ -136,7 +127,7 @@ Result<std::vector<ZpoolObjsetStat>> ParseZpoolObjset(std::string_view text) {
 }
 
 std::string ParseZpoolState(std::string_view text) {
-  auto lines = Lines(text);
+  auto lines = ScanLines(text);
   std::string out(lines.empty() ? std::string_view() : lines.front());
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;

@@ -97,11 +97,7 @@ Result<Stat> ParseStat(std::string_view text) {
 
 Result<Stat> ReadStat(const Paths& paths) {
   std::string path = paths.Proc("stat");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseStat(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseStat);
 }
 
 }  // namespace host_exporter::procfs

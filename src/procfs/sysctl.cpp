@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "go_strconv.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/file.h"
-#include "host_exporter/sysfs/class_dir.h"
+#include "host_exporter/sysfs/attr.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::procfs {
@@ -25,7 +25,7 @@ Result<std::vector<std::int64_t>> ParseSysctlInts(std::string_view value) {
   std::vector<std::int64_t> out;
   auto fields = SplitFields(value);
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    auto v = detail::ParseGoInt0(fields[i]);
+    auto v = gocompat::ParseIntBase0(fields[i]);
     if (!v) return ParseFail("field " + std::to_string(i) + " is not a valid int: " + v.error().message);
     out.push_back(*v);
   }
@@ -35,9 +35,7 @@ Result<std::vector<std::int64_t>> ParseSysctlInts(std::string_view value) {
 namespace {
 
 Result<std::string> ReadValue(const Paths& paths, std::string_view name) {
-  auto value = sysfs::ReadAttr(paths.Proc(SysctlPath(name)));
-  if (!value) return std::unexpected(value.error().ToError());
-  return std::move(*value);
+  return sysfs::ReadSysAttr(paths.Proc(SysctlPath(name)));
 }
 
 }  // namespace

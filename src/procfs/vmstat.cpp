@@ -23,11 +23,7 @@ Result<std::vector<VmstatEntry>> ParseVmstat(std::string_view text) {
 
 Result<std::vector<VmstatEntry>> ReadVmstat(const Paths& paths) {
   std::string path = paths.Proc("vmstat");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseVmstat(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseVmstat);
 }
 
 }  // namespace host_exporter::procfs

@@ -3,7 +3,7 @@
 #include <initializer_list>
 
 #include "host_exporter/file.h"
-#include "host_exporter/sysfs/class_dir.h"
+#include "host_exporter/sysfs/attr.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::procfs {
@@ -116,11 +116,7 @@ Result<XfsStats> ParseXfsStats(std::string_view text) {
 
 Result<XfsStats> ReadXfsProcStats(const Paths& paths) {
   std::string path = paths.Proc("fs/xfs/stat");
-  auto text = ReadFile(path);
-  if (!text) return std::unexpected(text.error());
-  auto parsed = ParseXfsStats(*text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFile(path, ParseXfsStats);
 }
 
 Result<std::vector<XfsStats>> ReadXfsSysStats(const Paths& paths) {

@@ -1,6 +1,6 @@
 #include "host_exporter/procfs/zoneinfo.h"
 
-#include "go_strconv.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/file.h"
 #include "host_exporter/text.h"
 
@@ -76,7 +76,7 @@ Result<std::vector<Zoneinfo>> ParseZoneinfo(std::string_view text) {
       }
       for (std::size_t i = 0; i < kZoneinfoKeyCount; ++i) {
         if (parts[0] != kZoneinfoKeys[i]) continue;
-        auto v = detail::ParseGoInt0(parts[1]);
+        auto v = gocompat::ParseIntBase0(parts[1]);
         z.values[i] = v ? *v : 0;  // procfs's ValueParser hands out 0 on a parse error
       }
     }

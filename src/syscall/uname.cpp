@@ -21,7 +21,7 @@ Result<UnameInfo> Uname() {
   int rc = g_override != nullptr ? (*g_override)(&u) : ::uname(&u);
   if (rc != 0) {
     int err = errno;
-    return Fail(ErrorKind::kIo, std::string("uname: ") + std::strerror(err));
+    return std::unexpected(Error{ErrorKind::kIo, std::string("uname: ") + std::strerror(err), err});
   }
   return UnameInfo{
       Field(u.sysname, sizeof u.sysname),   Field(u.release, sizeof u.release),

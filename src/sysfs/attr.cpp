@@ -1,18 +1,59 @@
 #include "host_exporter/sysfs/attr.h"
 
-#include <cmath>
+#include <charconv>
+#include <type_traits>
 
 #include "host_exporter/file.h"
+#include "host_exporter/gocompat/filepath.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::sysfs {
+namespace {
+
+template <class T>
+Result<T> ParseDigits(std::string_view s, std::string_view what) {
+  int base = 10;
+  if (s.starts_with("0x")) {
+    base = 16;
+    s.remove_prefix(2);
+  }
+  std::string_view digits = s;
+  if constexpr (std::is_signed_v<T>) {
+    // Go's ParseInt takes one leading sign; from_chars takes only '-'.
+    if (digits.starts_with("+")) {
+      digits.remove_prefix(1);
+      if (digits.starts_with("-")) digits = {};
+    }
+  }
+  T v{};
+  auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, base);
+  if (digits.empty() || ec != std::errc() || p != digits.data() + digits.size()) {
+    return ParseFail("invalid " + std::string(what) + " \"" + std::string(s.substr(0, 64)) + "\"");
+  }
+  return v;
+}
+
+}  // namespace
 
 Result<std::string> ReadSysAttr(const std::string& path) {
-  // sysfs attributes are at most one page; procfs reads 128 bytes of it.
-  auto text = ReadFile(path, 4096);
-  if (!text) return std::unexpected(text.error());
-  if (text->size() > 128) text->resize(128);
-  return std::string(Trim(*text));
+  auto f = File::Open(path);
+  if (!f) return std::unexpected(f.error());
+  char buf[128];
+  auto n = f->ReadOnce(buf, sizeof buf, path);
+  if (!n) return std::unexpected(n.error());
+  return std::string(Trim(std::string_view(buf, *n)));
+}
+
+std::vector<std::string> GlobDir(const std::string& dir, const std::function<bool(std::string_view)>& match) {
+  std::vector<std::string> out;
+  for (const auto& n : GlobNames(dir, match)) out.push_back(gocompat::CleanPath(dir + "/" + n));
+  return out;
+}
+
+Result<std::int64_t> ParseSysInt64(std::string_view s) { return ParseDigits<std::int64_t>(s, "integer"); }
+
+Result<std::uint64_t> ParseSysUint64(std::string_view s) {
+  return ParseDigits<std::uint64_t>(s, "unsigned integer");
 }
 
 std::vector<std::string> ListNamesOrEmpty(const std::string& dir) {
@@ -22,45 +63,10 @@ std::vector<std::string> ListNamesOrEmpty(const std::string& dir) {
 }
 
 bool MatchPrefixDigit(std::string_view name, std::string_view prefix) {
-  return name.size() > prefix.size() && name.starts_with(prefix) &&
-         name[prefix.size()] >= '0' && name[prefix.size()] <= '9';
+  return name.size() > prefix.size() && name.starts_with(prefix) && name[prefix.size()] >= '0' &&
+         name[prefix.size()] <= '9';
 }
 
 bool MatchHasDash(std::string_view name) { return name.find('-') != std::string_view::npos; }
-
-std::uint64_t GoFloatToUint64(double f) {
-  if (std::isnan(f)) return 0x8000000000000000ULL;
-  constexpr double kTwo63 = 9223372036854775808.0;
-  if (f < kTwo63) {
-    if (f <= -kTwo63) return 0x8000000000000000ULL;
-    return static_cast<std::uint64_t>(static_cast<std::int64_t>(f));
-  }
-  if (f >= 2 * kTwo63) return 0x8000000000000000ULL;
-  return static_cast<std::uint64_t>(static_cast<std::int64_t>(f - kTwo63)) ^ 0x8000000000000000ULL;
-}
-
-Result<std::uint64_t> ParseUintBase0(std::string_view s) {
-  std::string_view digits = s;
-  int base = 10;
-  if (digits.size() > 1 && digits[0] == '0') {
-    char p = digits[1];
-    if (p == 'x' || p == 'X') {
-      base = 16;
-      digits.remove_prefix(2);
-    } else if (p == 'o' || p == 'O') {
-      base = 8;
-      digits.remove_prefix(2);
-    } else if (p == 'b' || p == 'B') {
-      base = 2;
-      digits.remove_prefix(2);
-    } else {
-      base = 8;
-      digits.remove_prefix(1);
-    }
-  }
-  auto v = ParseUint(digits, base);
-  if (!v) return ParseFail("invalid unsigned integer \"" + std::string(s) + "\"");
-  return v;
-}
 
 }  // namespace host_exporter::sysfs

@@ -1,6 +1,7 @@
 #include "host_exporter/sysfs/bcache.h"
 
 #include "host_exporter/file.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/sysfs/attr.h"
 #include "host_exporter/text.h"
 
@@ -185,7 +186,7 @@ Result<std::uint64_t> ParseBcacheHuman(std::string_view s) {
     if (!m) return std::unexpected(m.error());
     mant = *m;
   }
-  return GoFloatToUint64(mant * mul);
+  return gocompat::FloatToUint64(mant * mul);
 }
 
 Result<std::int64_t> ParseBcacheHumanSigned(std::string_view s) {

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "host_exporter/file.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/sysfs/attr.h"
 #include "host_exporter/text.h"
 
@@ -161,7 +162,7 @@ Result<std::uint64_t> ParseBcachefsHumanBytes(std::string_view s) {
   if (mul != 1) s.remove_suffix(1);
   auto v = ParseDouble(Trim(s));
   if (!v) return std::unexpected(v.error());
-  return GoFloatToUint64(*v * mul);
+  return gocompat::FloatToUint64(*v * mul);
 }
 
 Result<std::map<std::string, BcachefsCompression>> ParseBcachefsCompressionStats(

@@ -14,6 +14,7 @@
 
 #include "host_exporter/file.h"
 #include "host_exporter/log.h"
+#include "host_exporter/procfs/mountinfo.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::sysfs {
@@ -23,7 +24,7 @@ constexpr long kBtrfsSuperMagic = 0x9123683E;
 constexpr ino_t kFirstFreeObjectId = 256;  // a subvolume root's inode number
 
 Error Errno(std::string_view what, const std::string& path, int err) {
-  return Error{ErrorKind::kIo, std::string(what) + " " + path + ": " + std::strerror(err)};
+  return Error{ErrorKind::kIo, std::string(what) + " " + path + ": " + std::strerror(err), err};
 }
 
 int RetryIoctl(int fd, unsigned long req, void* arg) {
@@ -105,14 +106,6 @@ class RealIoctl final : public BtrfsIoctl {
 const RealIoctl kReal;
 thread_local const BtrfsIoctl* tls_ioctl = &kReal;
 
-void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
-  std::size_t pos = 0;
-  while ((pos = s.find(from, pos)) != std::string::npos) {
-    s.replace(pos, from.size(), to);
-    pos += to.size();
-  }
-}
-
 std::string Hex(const std::uint8_t* p, std::size_t n) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;
@@ -121,13 +114,6 @@ std::string Hex(const std::uint8_t* p, std::size_t n) {
     out += kDigits[p[i] & 0xf];
   }
   return out;
-}
-
-// node_exporter's rootfsStripPrefix.
-std::string StripRootfs(const std::string& rootfs, std::string mp) {
-  if (rootfs == "/" || rootfs.empty()) return mp;
-  if (mp.starts_with(rootfs)) mp.erase(0, rootfs.size());
-  return mp.empty() ? "/" : mp;
 }
 
 Result<std::vector<BtrfsIoctlDevice>> QueryDevices(const BtrfsIoctl& io, int h,
@@ -165,52 +151,17 @@ std::string FormatBtrfsDevUuid(const BtrfsId& id) {
 
 std::string FormatBtrfsFsid(const BtrfsId& id) { return Hex(id.data(), id.size()); }
 
-Result<std::vector<MountEntry>> ParseMountInfo(std::string_view text) {
-  std::vector<MountEntry> out;
-  int n = 0;
-  for (auto line : SplitLines(text)) {
-    ++n;
-    auto f = Split(line, ' ');
-    auto bad = [&](const std::string& why) {
-      return ParseFail("line " + std::to_string(n) + ": " + why);
-    };
-    if (f.size() < 10) return bad("couldn't find enough fields in mount string");
-    if (f[f.size() - 4] != "-") return bad("couldn't find separator in expected field");
-    if (!ParseInt(f[0]) || !ParseInt(f[1])) return bad("invalid mount or parent id");
-    auto mm = Split(f[2], ':');
-    if (mm.size() < 2 || !ParseInt(mm[0])) {
-      return bad("malformed mount point MajorMinorVer: \"" + std::string(f[2]) + "\"");
-    }
-    MountEntry e;
-    e.mount_point = std::string(f[4]);
-    ReplaceAll(e.mount_point, "\\040", " ");
-    ReplaceAll(e.mount_point, "\\011", "\t");
-    e.fs_type = std::string(f[f.size() - 3]);
-    e.source = std::string(f[f.size() - 2]);
-    out.push_back(std::move(e));
-  }
-  return out;
-}
-
 Result<BtrfsIoctlStats> ReadBtrfsIoctlStats(const Paths& paths, const BtrfsIoctl& io) {
-  std::string path = paths.Proc("1/mountinfo");
-  auto text = ReadFile(path);
-  if (!text && text.error().kind == ErrorKind::kNotFound) {
-    log::Debug("Reading root mounts failed, falling back to self mounts",
-               {{"err", text.error().message}});
-    path = paths.Proc("self/mountinfo");
-    text = ReadFile(path);
-  }
-  if (!text) return std::unexpected(text.error());
-  auto mounts = ParseMountInfo(*text);
-  if (!mounts) return std::unexpected(InFile(path, mounts.error()));
+  auto mounts = procfs::ReadMountPoints(paths, "btrfs");
+  if (!mounts) return std::unexpected(mounts.error());
 
   BtrfsIoctlStats out;
   std::set<std::string> devices_done;
   for (const auto& m : *mounts) {
-    if (m.fs_type != "btrfs" || devices_done.contains(m.source)) continue;
+    const std::string& source = m.info.source;
+    if (m.info.fs_type != "btrfs" || devices_done.contains(source)) continue;
     // filepath.Join(rootfs, mount point), which cleans "/x/" + "/" to "/x".
-    std::string rel = StripRootfs(paths.rootfs, m.mount_point);
+    std::string rel = m.mount_point;
     while (rel.starts_with('/')) rel.erase(0, 1);
     std::string mount_path = rel.empty() ? paths.rootfs : Paths::Join(paths.rootfs, rel);
     auto h = io.Open(mount_path);
@@ -238,7 +189,7 @@ Result<BtrfsIoctlStats> ReadBtrfsIoctlStats(const Paths& paths, const BtrfsIoctl
                  {{"mountPoint", mount_path}, {"err", devs.error().message}});
       continue;
     }
-    devices_done.insert(m.source);
+    devices_done.insert(source);
     out[fsid] = std::move(*devs);
   }
   return out;

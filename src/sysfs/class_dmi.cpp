@@ -1,18 +1,12 @@
 #include "host_exporter/sysfs/class_dmi.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <utility>
 
 #include "host_exporter/file.h"
-#include "host_exporter/text.h"
+#include "host_exporter/sysfs/attr.h"
 
 namespace host_exporter::sysfs {
 namespace {
-
-constexpr std::size_t kSysReadSize = 128;  // procfs's util.SysReadFile buffer
 
 struct Field {
   std::string_view file;
@@ -43,41 +37,28 @@ constexpr Field kFields[] = {
     {"sys_vendor", &DmiClass::sys_vendor},
 };
 
-bool IsRegularFile(const std::string& path) {
-  struct stat st;
-  return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-bool PermissionDenied(const std::string& path) {
-  if (::access(path.c_str(), R_OK) == 0) return false;
-  return errno == EACCES || errno == EPERM;
-}
-
 }  // namespace
-
-std::string ParseDmiValue(std::string_view raw) {
-  return std::string(Trim(raw.substr(0, std::min(raw.size(), kSysReadSize))));
-}
 
 Result<DmiClass> ReadDmiClass(const Paths& paths) {
   std::string dir = paths.Sys("class/dmi/id");
-  auto names = ListDir(dir);
-  if (!names) return std::unexpected(names.error());
+  auto entries = ReadDir(dir);
+  if (!entries) return std::unexpected(entries.error());
   DmiClass out;
-  for (const std::string& name : *names) {
+  for (const DirEntry& entry : *entries) {
+    const std::string& name = entry.name;
+    if (name == "modalias" || name == "uevent" || !entry.regular) continue;
     std::string path = Paths::Join(dir, name);
-    if (name == "modalias" || name == "uevent" || !IsRegularFile(path)) continue;
     const Field* field = nullptr;
     for (const Field& f : kFields) {
       if (f.file == name) field = &f;
     }
     // procfs reads every regular file, known or not, so an unreadable unknown one fails too.
-    auto raw = ReadFile(path);
-    if (!raw) {
-      if (PermissionDenied(path)) continue;
-      return std::unexpected(raw.error());
+    auto value = ReadSysAttr(path);
+    if (!value) {
+      if (value.error().IsPermission()) continue;
+      return std::unexpected(value.error());
     }
-    if (field != nullptr) out.*(field->member) = ParseDmiValue(*raw);
+    if (field != nullptr) out.*(field->member) = std::move(*value);
   }
   return out;
 }

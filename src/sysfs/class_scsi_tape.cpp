@@ -1,6 +1,7 @@
 #include "host_exporter/sysfs/class_scsi_tape.h"
 
-#include "host_exporter/sysfs/class_dir.h"
+#include "host_exporter/file.h"
+#include "host_exporter/sysfs/attr.h"
 
 namespace host_exporter::sysfs {
 
@@ -44,21 +45,21 @@ Result<TapeCounters> ParseTapeCounters(const std::vector<std::pair<std::string, 
 Result<std::vector<ScsiTape>> ReadScsiTapes(const Paths& paths) {
   std::string dir = paths.Sys("class/scsi_tape");
   auto entries = ReadDir(dir);
-  if (!entries) return std::unexpected(entries.error().ToError());
+  if (!entries) return std::unexpected(entries.error());
   std::vector<ScsiTape> out;
   for (const auto& entry : *entries) {
     if (!IsScsiTapeName(entry.name)) continue;
     std::string stats = dir + "/" + entry.name + "/stats";
     auto files = ReadDir(stats);
-    if (!files) return std::unexpected(files.error().ToError());
+    if (!files) return std::unexpected(files.error());
     ScsiTape tape;
     tape.name = entry.name;
     for (const auto& f : *files) {
       std::string path = stats + "/" + f.name;
-      auto value = ReadAttr(path);
+      auto value = ReadSysAttr(path);
       if (!value) {
         // procfs wraps this error, so even a vanished file fails rather than "no data".
-        Error e = value.error().ToError();
+        Error e = value.error();
         e.kind = ErrorKind::kIo;
         return std::unexpected(e);
       }

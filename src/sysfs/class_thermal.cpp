@@ -2,81 +2,68 @@
 
 #include <cerrno>
 
-#include "host_exporter/sysfs/class_dir.h"
+#include "host_exporter/sysfs/attr.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::sysfs {
 namespace {
 
-// Why reading one device failed: a system error (kept to classify it) or a parse error.
-struct DeviceError {
-  bool sys = false;
-  SysErr err;
-  Error parse;
-};
-
-bool HasPrefixThenDigit(std::string_view name, std::string_view prefix) {
-  return name.size() > prefix.size() && name.starts_with(prefix) && name[prefix.size()] >= '0' &&
-         name[prefix.size()] <= '9';
-}
-
 std::string Base(const std::string& path) { return path.substr(path.rfind('/') + 1); }
 
 // What node_exporter makes of an error it does not skip: missing or forbidden
-// files are "no data"; anything else fails the collector.
-Error CollectorError(const DeviceError& e) {
-  if (!e.sys) return e.parse;
-  Error out = e.err.ToError();
-  out.kind = (e.err.NotExist() || e.err.Permission()) ? ErrorKind::kNoData : ErrorKind::kIo;
-  return out;
+// files are "no data"; anything else fails the collector. (Parse errors carry
+// no errno.)
+Error CollectorError(Error e) {
+  if (e.errnum == 0) return e;
+  e.kind = (e.kind == ErrorKind::kNotFound || e.IsPermission()) ? ErrorKind::kNoData : ErrorKind::kIo;
+  return e;
 }
 
-std::expected<ThermalZone, DeviceError> ReadZone(const std::string& dir) {
-  auto sys_fail = [](SysErr e) { return std::unexpected(DeviceError{true, std::move(e), {}}); };
-  auto parse_fail = [](const std::string& path, Error e) {
-    return std::unexpected(DeviceError{false, {}, InFile(path, std::move(e))});
-  };
+// An optional attribute: absent or forbidden is no value.
+bool Unreadable(const Error& e) { return e.kind == ErrorKind::kNotFound || e.IsPermission(); }
+
+Result<ThermalZone> ReadZone(const std::string& dir) {
+  auto parse_fail = [](const std::string& path, Error e) { return std::unexpected(InFile(path, std::move(e))); };
   ThermalZone z;
-  auto type = ReadAttr(dir + "/type");
-  if (!type) return sys_fail(type.error());
+  auto type = ReadSysAttr(dir + "/type");
+  if (!type) return std::unexpected(type.error());
   z.type = *type;
-  auto policy = ReadAttr(dir + "/policy");
-  if (!policy) return sys_fail(policy.error());
+  auto policy = ReadSysAttr(dir + "/policy");
+  if (!policy) return std::unexpected(policy.error());
   z.policy = *policy;
-  auto temp = ReadAttr(dir + "/temp");
-  if (!temp) return sys_fail(temp.error());
+  auto temp = ReadSysAttr(dir + "/temp");
+  if (!temp) return std::unexpected(temp.error());
   auto t = ParseThermalTemp(*temp);
   if (!t) return parse_fail(dir + "/temp", t.error());
   z.temp = *t;
 
-  auto mode = ReadAttr(dir + "/mode");
+  auto mode = ReadSysAttr(dir + "/mode");
   if (mode) {
     z.mode = ParseThermalMode(*mode);
-  } else if (!mode.error().NotExist() && !mode.error().Permission()) {
-    return sys_fail(mode.error());
+  } else if (!Unreadable(mode.error())) {
+    return std::unexpected(mode.error());
   }
-  auto passive = ReadAttr(dir + "/passive");
+  auto passive = ReadSysAttr(dir + "/passive");
   if (passive) {
     auto p = ParseThermalPassive(*passive);
     if (!p) return parse_fail(dir + "/passive", p.error());
     z.passive = *p;
-  } else if (!passive.error().NotExist() && !passive.error().Permission()) {
-    return sys_fail(passive.error());
+  } else if (!Unreadable(passive.error())) {
+    return std::unexpected(passive.error());
   }
   return z;
 }
 
-std::expected<CoolingDevice, DeviceError> ReadCooling(const std::string& dir) {
-  auto sys_fail = [](SysErr e) { return std::unexpected(DeviceError{true, std::move(e), {}}); };
+Result<CoolingDevice> ReadCooling(const std::string& dir) {
   CoolingDevice cd;
-  auto type = ReadAttr(dir + "/type");
-  if (!type) return sys_fail(type.error());
+  auto type = ReadSysAttr(dir + "/type");
+  if (!type) return std::unexpected(type.error());
   cd.type = *type;
   for (auto [file, dst] : {std::pair{"/max_state", &cd.max_state}, std::pair{"/cur_state", &cd.cur_state}}) {
-    auto text = ReadAttr(dir + file);
-    if (!text) return sys_fail(text.error());
+    auto text = ReadSysAttr(dir + file);
+    if (!text) return std::unexpected(text.error());
     auto v = ParseCoolingState(*text);
-    if (!v) return std::unexpected(DeviceError{false, {}, InFile(dir + file, v.error())});
+    if (!v) return std::unexpected(InFile(dir + file, v.error()));
     *dst = *v;
   }
   return cd;
@@ -99,14 +86,13 @@ Result<std::int64_t> ParseCoolingState(std::string_view s) { return ParseInt(s);
 Result<std::vector<ThermalZone>> ReadThermalZones(const Paths& paths) {
   std::vector<ThermalZone> out;
   auto dirs = GlobDir(paths.Sys("class/thermal"),
-                      [](std::string_view n) { return HasPrefixThenDigit(n, "thermal_zone"); });
+                      [](std::string_view n) { return MatchPrefixDigit(n, "thermal_zone"); });
   for (const auto& dir : dirs) {
     auto z = ReadZone(dir);
     if (!z) {
-      const DeviceError& e = z.error();
+      const Error& e = z.error();
       // procfs skips zones it cannot open or whose sensor is not answering.
-      if (e.sys &&
-          (e.err.at_open || e.err.errnum == ENODATA || e.err.errnum == EAGAIN || e.err.errnum == EINVAL)) {
+      if (e.errnum != 0 && (e.at_open || e.errnum == ENODATA || e.errnum == EAGAIN || e.errnum == EINVAL)) {
         continue;
       }
       return std::unexpected(CollectorError(e));
@@ -120,14 +106,14 @@ Result<std::vector<ThermalZone>> ReadThermalZones(const Paths& paths) {
 Result<std::vector<CoolingDevice>> ReadCoolingDevices(const Paths& paths) {
   std::vector<CoolingDevice> out;
   auto dirs = GlobDir(paths.Sys("class/thermal"),
-                      [](std::string_view n) { return HasPrefixThenDigit(n, "cooling_device"); });
+                      [](std::string_view n) { return MatchPrefixDigit(n, "cooling_device"); });
   for (const auto& dir : dirs) {
     auto cd = ReadCooling(dir);
     if (!cd) {
-      const DeviceError& e = cd.error();
+      const Error& e = cd.error();
       // procfs's canIgnoreError.
-      if (e.sys && (e.err.NotExist() || e.err.Permission() || e.err.errnum == EINVAL ||
-                    (!e.err.at_open && e.err.errnum == EOPNOTSUPP))) {
+      if (e.errnum != 0 && (e.kind == ErrorKind::kNotFound || e.IsPermission() || e.errnum == EINVAL ||
+                            (!e.at_open && e.errnum == EOPNOTSUPP))) {
         continue;
       }
       return std::unexpected(CollectorError(e));

@@ -1,13 +1,13 @@
 #include "host_exporter/sysfs/class_watchdog.h"
 
-#include "host_exporter/sysfs/class_dir.h"
+#include "host_exporter/file.h"
+#include "host_exporter/sysfs/attr.h"
 
 namespace host_exporter::sysfs {
 namespace {
 
-Error WatchdogError(const SysErr& e, std::string prefix) {
-  Error out = e.ToError();
-  if (e.Permission()) out.kind = ErrorKind::kNoData;
+Error WatchdogError(Error out, std::string prefix) {
+  if (out.IsPermission()) out.kind = ErrorKind::kNoData;
   out.message = std::move(prefix) + out.message;
   return out;
 }
@@ -61,9 +61,9 @@ Result<std::vector<Watchdog>> ReadWatchdogs(const Paths& paths) {
     wd.name = entry.name;
     for (std::string_view attr : kWatchdogAttributes) {
       std::string path = dir + "/" + entry.name + "/" + std::string(attr);
-      auto value = ReadAttr(path);
+      auto value = ReadSysAttr(path);
       if (!value) {
-        if (value.error().NotExist()) continue;
+        if (value.error().kind == ErrorKind::kNotFound) continue;
         return std::unexpected(WatchdogError(value.error(), "failed to read file: "));
       }
       if (auto s = SetWatchdogAttribute(wd, attr, *value); !s) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 
 #include "host_exporter/file.h"
 #include "host_exporter/sysfs/system_cpu.h"
@@ -13,8 +12,7 @@ namespace {
 
 // procfs skips numeric attributes it may not read (cpuinfo_cur_freq is root-only).
 bool IsMissingOrDenied(const Error& e) {
-  if (e.kind == ErrorKind::kNotFound) return true;
-  return e.message.ends_with(std::strerror(EACCES)) || e.message.ends_with(std::strerror(EPERM));
+  return e.kind == ErrorKind::kNotFound || e.errnum == EACCES || e.errnum == EPERM;
 }
 
 Result<Cpufreq> ReadOne(const std::string& dir, std::string cpu) {

@@ -13,14 +13,6 @@ std::string LeadingDigits(std::string_view s) {
   return std::string(s.substr(0, n));
 }
 
-void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
-  std::size_t pos = 0;
-  while ((pos = s.find(from, pos)) != std::string::npos) {
-    s.replace(pos, from.size(), to);
-    pos += to.size();
-  }
-}
-
 // A counter node_exporter cannot do without: any failure is an error (not
 // "no data") naming what was being read.
 Result<std::uint64_t> Counter(const std::string& path, const std::string& what) {

@@ -1,8 +1,9 @@
 #include "host_exporter/sysfs/fc_host.h"
 
-#include <sys/stat.h>
+#include <cerrno>
 
 #include "host_exporter/file.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/sysfs/attr.h"
 #include "host_exporter/text.h"
 
@@ -12,11 +13,6 @@ namespace {
 std::string StripHexPrefix(std::string v) {
   // procfs drops the first two characters of anything longer than two.
   return v.size() > 2 ? v.substr(2) : v;
-}
-
-bool IsRegularFile(const std::string& path) {
-  struct stat st;
-  return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
 Result<FcHost> ReadHost(const std::string& dir, const std::string& name) {
@@ -51,21 +47,18 @@ Result<FcHost> ReadHost(const std::string& dir, const std::string& name) {
   }
 
   std::string stats = dir + "/statistics";
-  auto files = ListDir(stats);
+  auto files = ReadDir(stats);
   if (!files) return std::unexpected(files.error());
-  for (const auto& f : *files) {
+  for (const auto& entry : *files) {
+    const std::string& f = entry.name;
+    if (f == "reset_statistics" || !entry.regular) continue;
     std::string path = stats + "/" + f;
-    if (f == "reset_statistics" || !IsRegularFile(path)) continue;
     auto v = ReadSysAttr(path);
     if (!v) {
       // Write-only and unsupported attributes fail to read; procfs skips them.
-      const auto& m = v.error().message;
-      if (v.error().kind == ErrorKind::kNotFound ||
-          m.find("Operation not supported") != std::string::npos ||
-          m.find("Invalid argument") != std::string::npos) {
-        continue;
-      }
-      return Fail(ErrorKind::kIo, "failed to read file \"" + path + "\": " + m);
+      const Error& e = v.error();
+      if (e.kind == ErrorKind::kNotFound || e.errnum == EOPNOTSUPP || e.errnum == EINVAL) continue;
+      return Fail(ErrorKind::kIo, "failed to read file \"" + path + "\": " + e.message);
     }
     if (auto st = ParseFcHostStatistic(f, *v, h.counters); !st) {
       return std::unexpected(InFile(path, st.error()));
@@ -99,7 +92,7 @@ Status ParseFcHostStatistic(std::string_view name, std::string_view value, FcHos
   };
   for (const auto& f : kFields) {
     if (f.name != name) continue;
-    auto v = ParseUintBase0(Trim(value));
+    auto v = gocompat::ParseUintBase0(Trim(value));
     if (!v) return std::unexpected(v.error());
     out.*f.dst = *v;
     return {};

@@ -1,19 +1,16 @@
 #include "host_exporter/sysfs/net_class.h"
 
 #include <cerrno>
-#include <cstring>
-#include <filesystem>
 
 #include "host_exporter/file.h"
-#include "host_exporter/sysfs/go_strconv.h"
+#include "host_exporter/gocompat/strconv.h"
+#include "host_exporter/sysfs/attr.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::sysfs {
 namespace {
 
 constexpr std::string_view kNetClass = "class/net";
-// util.SysReadFile: one read of at most 128 bytes.
-constexpr std::size_t kSysReadSize = 128;
 
 enum class Kind { kInt, kString };
 struct Field {
@@ -59,24 +56,15 @@ const Field* FindField(std::string_view name) {
   return nullptr;
 }
 
-// file.h's errors carry errno as strerror text at the end of the message.
-bool ErrnoIs(const Error& e, int err) { return e.message.ends_with(std::string(": ") + std::strerror(err)); }
-
-std::filesystem::file_type TypeOf(const std::string& path) {
-  std::error_code ec;
-  return std::filesystem::symlink_status(path, ec).type();
-}
-
 // Reads one attribute into iface; ignorable errors leave it unset.
 Status ReadAttribute(const std::string& dir, std::string_view attr, NetClassIface& iface) {
   std::string path = Paths::Join(dir, attr);
-  auto text = ReadFile(path, 4096);
+  auto text = ReadSysAttr(path);
   if (!text) {
     if (IsIgnorableAttributeError(text.error())) return {};
     return Fail(text.error().kind, "failed to read file \"" + path + "\": " + text.error().message);
   }
-  std::string_view v = *text;
-  ParseNetClassAttribute(attr, Trim(v.substr(0, kSysReadSize)), iface);
+  ParseNetClassAttribute(attr, *text, iface);
   return {};
 }
 
@@ -89,7 +77,7 @@ void ParseNetClassAttribute(std::string_view attr, std::string_view value, NetCl
     iface.*(f->str) = std::string(value);
     return;
   }
-  auto v = ParseGoInt(value);
+  auto v = gocompat::ParseIntBase0(value);
   if (v) {
     iface.*(f->num) = *v;
   } else {
@@ -98,32 +86,31 @@ void ParseNetClassAttribute(std::string_view attr, std::string_view value, NetCl
 }
 
 bool IsIgnorableAttributeError(const Error& e) {
-  return e.kind == ErrorKind::kNotFound || ErrnoIs(e, EACCES) || ErrnoIs(e, EPERM) || ErrnoIs(e, EOPNOTSUPP) ||
-         ErrnoIs(e, EINVAL);
+  return e.kind == ErrorKind::kNotFound || e.errnum == EACCES || e.errnum == EPERM || e.errnum == EOPNOTSUPP ||
+         e.errnum == EINVAL;
 }
 
 Result<std::vector<std::string>> ReadNetClassDevices(const Paths& paths) {
   std::string dir = paths.Sys(kNetClass);
-  auto names = ListDir(dir);
-  if (!names) return std::unexpected(names.error());
+  auto entries = ReadDir(dir);
+  if (!entries) return std::unexpected(entries.error());
   std::vector<std::string> out;
-  for (auto& n : *names) {
-    if (TypeOf(Paths::Join(dir, n)) == std::filesystem::file_type::regular) continue;
-    out.push_back(std::move(n));
+  for (auto& e : *entries) {
+    if (e.regular) continue;
+    out.push_back(std::move(e.name));
   }
   return out;
 }
 
 Result<NetClassIface> ReadNetClassIface(const Paths& paths, std::string_view device) {
   std::string dir = paths.Sys(std::string(kNetClass) + "/" + std::string(device));
-  auto names = ListDir(dir);
-  if (!names) return std::unexpected(names.error());
+  auto entries = ReadDir(dir);
+  if (!entries) return std::unexpected(entries.error());
   NetClassIface iface;
   iface.name = std::string(device);
-  for (const auto& n : *names) {
-    if (FindField(n) == nullptr) continue;
-    if (TypeOf(Paths::Join(dir, n)) != std::filesystem::file_type::regular) continue;
-    if (auto s = ReadAttribute(dir, n, iface); !s) return std::unexpected(s.error());
+  for (const auto& e : *entries) {
+    if (!e.regular || FindField(e.name) == nullptr) continue;
+    if (auto s = ReadAttribute(dir, e.name, iface); !s) return std::unexpected(s.error());
   }
   return iface;
 }

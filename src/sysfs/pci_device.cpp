@@ -5,8 +5,9 @@
 
 #include "host_exporter/file.h"
 #include "host_exporter/gocompat/strconv.h"
-#include "host_exporter/sysfs/class_dir.h"
-#include "host_exporter/sysfs/go_strconv.h"
+#include "host_exporter/file.h"
+#include "host_exporter/sysfs/attr.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::sysfs {
@@ -127,7 +128,7 @@ Result<PciDevice> ParsePciDevice(std::string_view link_target,
   for (std::string_view attr : kPciRequiredAttributes) {
     auto it = attrs.find(attr);
     if (it == attrs.end()) return Fail(ErrorKind::kIo, std::string(attr) + ": missing");
-    auto v = ParseGoInt(it->second, 32);
+    auto v = gocompat::ParseIntBase0(it->second, 32);
     if (!v) return AttrFail(attr, it->second, "not a 32-bit integer");
     auto u = static_cast<std::uint32_t>(*v);
     if (attr == "class") d.class_id = u;
@@ -188,7 +189,7 @@ Result<PciDevice> ParsePciDevice(std::string_view link_target,
 Result<std::vector<PciDevice>> ReadPciDevices(const Paths& paths) {
   std::string dir = paths.Sys("bus/pci/devices");
   auto entries = ReadDir(dir);
-  if (!entries) return std::unexpected(entries.error().ToError());
+  if (!entries) return std::unexpected(entries.error());
   std::map<std::string, PciDevice> devices;  // procfs keys them by location
   for (const auto& entry : *entries) {
     std::string path = dir + "/" + entry.name;
@@ -202,10 +203,10 @@ Result<std::vector<PciDevice>> ReadPciDevices(const Paths& paths) {
     std::map<std::string, std::string, std::less<>> attrs;
     auto read = [&](std::string_view attr, bool required) -> Status {
       std::string file = path + "/" + std::string(attr);
-      auto value = ReadAttr(file);
+      auto value = ReadSysAttr(file);
       if (!value) {
-        if (value.error().NotExist() && !required) return {};
-        Error e = value.error().ToError();
+        if (value.error().kind == ErrorKind::kNotFound && !required) return {};
+        Error e = value.error();
         e.kind = ErrorKind::kIo;
         e.message = "failed to read file: " + e.message;
         return std::unexpected(std::move(e));

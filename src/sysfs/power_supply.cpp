@@ -4,7 +4,8 @@
 #include <cerrno>
 #include <iterator>
 
-#include "host_exporter/sysfs/class_dir.h"
+#include "host_exporter/file.h"
+#include "host_exporter/sysfs/attr.h"
 
 namespace host_exporter::sysfs {
 namespace {
@@ -78,7 +79,7 @@ static_assert(std::is_sorted(std::begin(kNumbers), std::end(kNumbers)));
 static_assert(std::is_sorted(std::begin(kStrings), std::end(kStrings)));
 
 // Read errors procfs skips: the file vanished, or the driver does not support it.
-bool SkippableReadError(const SysErr& e) {
+bool SkippableReadError(const Error& e) {
   if (e.errnum == ENOENT) return true;
   return !e.at_open && (e.errnum == EOPNOTSUPP || e.errnum == ENODEV);
 }
@@ -128,21 +129,21 @@ Result<PowerSupply> ParsePowerSupply(std::string name, const PowerSupplyAttribut
 Result<std::vector<PowerSupply>> ReadPowerSupplies(const Paths& paths) {
   std::string dir = paths.Sys("class/power_supply");
   auto supplies = ReadDir(dir);
-  if (!supplies) return std::unexpected(supplies.error().ToError());
+  if (!supplies) return std::unexpected(supplies.error());
   std::vector<PowerSupply> out;
   for (const auto& entry : *supplies) {
     std::string supply_dir = dir + "/" + entry.name;
     auto files = ReadDir(supply_dir);
-    if (!files) return std::unexpected(files.error().ToError());
+    if (!files) return std::unexpected(files.error());
     PowerSupply ps;
     ps.name = entry.name;
     for (const auto& f : *files) {
       if (!f.regular) continue;  // device, subsystem, power/ ...
       std::string path = supply_dir + "/" + f.name;
-      auto value = ReadAttr(path);
+      auto value = ReadSysAttr(path);
       if (!value) {
         if (SkippableReadError(value.error())) continue;
-        return std::unexpected(value.error().ToError());
+        return std::unexpected(value.error());
       }
       if (auto s = SetPowerSupplyAttribute(ps, f.name, *value); !s) {
         return std::unexpected(InFile(path, s.error()));

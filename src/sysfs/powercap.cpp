@@ -1,22 +1,18 @@
 #include "host_exporter/sysfs/powercap.h"
 
-#include "host_exporter/sysfs/class_dir.h"
+#include "host_exporter/file.h"
+#include "host_exporter/gocompat/filepath.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::sysfs {
 namespace {
 
-// procfs's util.ReadUintFromFile: whole file, trimmed, decimal uint64.
+// procfs's util.ReadUintFromFile (whole file, trimmed, decimal uint64); a
+// root-only file is "no data".
 Result<std::uint64_t> ReadUintFile(const std::string& path) {
-  auto text = ReadWhole(path);
-  if (!text) {
-    Error e = text.error().ToError();
-    if (text.error().Permission()) e.kind = ErrorKind::kNoData;
-    return std::unexpected(e);
-  }
-  auto v = ParseUint(Trim(*text));
-  if (!v) return std::unexpected(InFile(path, v.error()));
-  return *v;
+  auto v = ReadUint(path);
+  if (!v && v.error().IsPermission()) v.error().kind = ErrorKind::kNoData;
+  return v;
 }
 
 // Go's strconv.Atoi (64-bit int): optional sign, decimal digits.
@@ -45,8 +41,8 @@ Result<std::vector<RaplZone>> ReadRaplZones(const Paths& paths) {
   std::string dir = paths.Sys("class/powercap");
   auto entries = ReadDir(dir);
   if (!entries) {
-    Error e = entries.error().ToError();
-    if (entries.error().Permission()) e.kind = ErrorKind::kNoData;
+    Error e = entries.error();
+    if (e.IsPermission()) e.kind = ErrorKind::kNoData;
     e.message = "unable to read class/powercap: " + e.message;
     return std::unexpected(e);
   }
@@ -54,7 +50,7 @@ Result<std::vector<RaplZone>> ReadRaplZones(const Paths& paths) {
   RaplNameCounts seen;
   for (const auto& entry : *entries) {
     std::string zone_dir = dir + "/" + entry.name;
-    auto raw = ReadWhole(zone_dir + "/name");
+    auto raw = ReadFile(zone_dir + "/name");
     if (!raw) continue;
     auto [index, name] = RaplIndexAndName(seen, Trim(*raw));
     auto max = ReadUintFile(zone_dir + "/max_energy_range_uj");
@@ -62,7 +58,7 @@ Result<std::vector<RaplZone>> ReadRaplZones(const Paths& paths) {
     RaplZone z;
     z.name = name;
     z.index = index;
-    z.path = CleanPath(zone_dir);
+    z.path = gocompat::CleanPath(zone_dir);
     z.max_microjoules = *max;
     zones.push_back(std::move(z));
     RecordRaplName(seen, name, index);

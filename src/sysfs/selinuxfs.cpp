@@ -4,24 +4,11 @@
 #include <vector>
 
 #include "host_exporter/file.h"
+#include "host_exporter/gocompat/strconv.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter::sysfs {
 namespace {
-
-// Go's strconv.ParseUint(s, 0, 64) for a run of decimal digits: "0"-prefixed is octal.
-Result<std::uint64_t> ParseUintBase0(std::string_view s) {
-  if (s.size() > 1 && s.front() == '0') return ParseUint(s.substr(1), 8);
-  return ParseUint(s);
-}
-
-std::vector<std::string_view> Lines(std::string_view text) {
-  auto lines = SplitLines(text);
-  for (auto& l : lines) {
-    if (l.ends_with('\r')) l.remove_suffix(1);
-  }
-  return lines;
-}
 
 // Every maximal run of ASCII digits (Go's regexp `\d+`).
 std::vector<std::string_view> DigitRuns(std::string_view line) {
@@ -56,7 +43,7 @@ Result<T> ReadAndParse(const std::string& path, Result<T> (*parse)(std::string_v
 
 Result<AvcCacheStats> ParseAvcCacheStats(std::string_view text) {
   AvcCacheStats s;
-  auto lines = Lines(text);
+  auto lines = ScanLines(text);
   static constexpr const char* kNames[] = {"lookups", "hits", "misses", "allocations", "reclaims", "frees"};
   std::uint64_t* dst[] = {&s.lookups, &s.hits, &s.misses, &s.allocations, &s.reclaims, &s.frees};
   for (std::size_t n = 1; n < lines.size(); ++n) {
@@ -65,7 +52,7 @@ Result<AvcCacheStats> ParseAvcCacheStats(std::string_view text) {
       return ParseFail("line " + std::to_string(n + 1) + ": invalid AVC stat line: " + std::string(lines[n]));
     }
     for (std::size_t i = 0; i < 6; ++i) {
-      auto v = ParseUintBase0(values[i]);
+      auto v = gocompat::ParseUintBase0(values[i]);
       if (!v) {
         return ParseFail("line " + std::to_string(n + 1) + ": could not parse expected integer value for " +
                          kNames[i]);
@@ -77,7 +64,7 @@ Result<AvcCacheStats> ParseAvcCacheStats(std::string_view text) {
 }
 
 Result<AvcHashStats> ParseAvcHashStats(std::string_view text) {
-  auto lines = Lines(text);
+  auto lines = ScanLines(text);
   auto line = [&](std::size_t i) { return i < lines.size() ? lines[i] : std::string_view(); };
   auto strip = [](std::string_view s, std::string_view prefix) {
     return s.starts_with(prefix) ? s.substr(prefix.size()) : s;
@@ -103,7 +90,7 @@ Result<AvcHashStats> ParseAvcHashStats(std::string_view text) {
        {Field{entries, &s.entries, "hash entries"}, Field{tuple[0], &s.buckets_used, "hash buckets used"},
         Field{tuple[1], &s.buckets_available, "hash buckets available"},
         Field{chain, &s.longest_chain, "hash longest chain"}}) {
-    auto v = ParseUintBase0(f.text);
+    auto v = gocompat::ParseUintBase0(f.text);
     if (!v) return ParseFail(std::string("could not parse expected integer value for ") + f.what);
     *f.dst = *v;
   }
@@ -111,7 +98,7 @@ Result<AvcHashStats> ParseAvcHashStats(std::string_view text) {
 }
 
 int ParseSelinuxConfigMode(std::string_view text) {
-  for (std::string_view line : Lines(text)) {
+  for (std::string_view line : ScanLines(text)) {
     line = Trim(line);
     if (line.empty() || line.front() == ';' || line.front() == '#') continue;
     std::size_t eq = line.find('=');

@@ -7,8 +7,7 @@ namespace host_exporter::udev {
 
 Result<Properties> ParseDeviceData(std::string_view text) {
   Properties out;
-  for (std::string_view line : SplitLines(text)) {
-    if (line.ends_with('\r')) line.remove_suffix(1);  // as Go's bufio.ScanLines
+  for (std::string_view line : ScanLines(text)) {
     if (!line.starts_with("E:")) continue;
     line.remove_prefix(2);
     std::size_t eq = line.find('=');

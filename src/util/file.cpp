@@ -20,21 +20,23 @@ const Syscalls kReal{&RealOpen, &::read, &::close};
 thread_local const Syscalls* tls_syscalls = &kReal;
 
 Error ErrnoError(int err, const std::string& path, std::string_view op) {
-  ErrorKind kind = (err == ENOENT || err == ENOTDIR) ? ErrorKind::kNotFound : ErrorKind::kIo;
+  // Only ENOENT is "does not exist", as Go's os.IsNotExist: a path through a
+  // regular file (ENOTDIR) is an error there.
+  ErrorKind kind = err == ENOENT ? ErrorKind::kNotFound : ErrorKind::kIo;
   std::string msg(op);
   msg += ' ';
   msg += path;
   msg += ": ";
   msg += std::strerror(err);
-  return Error{kind, std::move(msg)};
+  return Error{kind, std::move(msg), err, op == "open" || op == "opendir"};
 }
 
 }  // namespace
 
 const Syscalls& RealSyscalls() { return kReal; }
 
-ScopedSyscallOverride::ScopedSyscallOverride(const Syscalls& s) : current_(s), previous_(tls_syscalls) {
-  tls_syscalls = &current_;
+ScopedSyscallOverride::ScopedSyscallOverride(const Syscalls& s) : syscalls_(s), previous_(tls_syscalls) {
+  tls_syscalls = &syscalls_;
 }
 ScopedSyscallOverride::~ScopedSyscallOverride() { tls_syscalls = previous_; }
 
@@ -81,6 +83,14 @@ Status File::ReadAll(std::string& out, std::size_t max_bytes, const std::string&
   }
 }
 
+Result<std::size_t> File::ReadOnce(char* buf, std::size_t n, const std::string& path) const {
+  for (;;) {
+    ssize_t got = tls_syscalls->read(fd_, buf, n);
+    if (got >= 0) return static_cast<std::size_t>(got);
+    if (errno != EINTR) return std::unexpected(ErrnoError(errno, path, "read"));
+  }
+}
+
 Result<std::string> ReadFile(const std::string& path, std::size_t max_bytes) {
   auto f = File::Open(path);
   if (!f) return std::unexpected(f.error());
@@ -116,19 +126,37 @@ Result<double> ReadDouble(const std::string& path) {
   return ReadNumber<double>(path, [](std::string_view s) { return ParseDouble(s); });
 }
 
-Result<std::vector<std::string>> ListDir(const std::string& path) {
+Result<std::vector<DirEntry>> ReadDir(const std::string& path) {
   DIR* d = ::opendir(path.c_str());
   if (d == nullptr) return std::unexpected(ErrnoError(errno, path, "opendir"));
-  std::vector<std::string> names;
+  std::vector<DirEntry> out;
   errno = 0;
   while (struct dirent* e = ::readdir(d)) {
     if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-    names.emplace_back(e->d_name);
+    unsigned char type = e->d_type;
+    if (type == DT_UNKNOWN) {
+      struct stat st;
+      if (::fstatat(::dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+        if (S_ISREG(st.st_mode)) type = DT_REG;
+        if (S_ISDIR(st.st_mode)) type = DT_DIR;
+      }
+    }
+    out.push_back(DirEntry{e->d_name, type == DT_REG, type == DT_DIR});
+    errno = 0;
   }
   int err = errno;
   ::closedir(d);
   if (err != 0) return std::unexpected(ErrnoError(err, path, "readdir"));
-  std::sort(names.begin(), names.end());
+  std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return out;
+}
+
+Result<std::vector<std::string>> ListDir(const std::string& path) {
+  auto entries = ReadDir(path);
+  if (!entries) return std::unexpected(entries.error());
+  std::vector<std::string> names;
+  names.reserve(entries->size());
+  for (auto& e : *entries) names.push_back(std::move(e.name));
   return names;
 }
 

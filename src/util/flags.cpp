@@ -10,20 +10,26 @@ namespace po = boost::program_options;
 
 namespace host_exporter {
 
-void FlagSet::Declare(FlagSpec spec) {
+FlagSet::Declared FlagSet::Declare(FlagSpec spec) {
   if (Find(spec.name) != nullptr) throw std::logic_error("flag declared twice: " + spec.name);
   spec.section = section_;
   specs_.push_back(std::move(spec));
+  return Declared(*this, specs_.size() - 1);
 }
 
-void FlagSet::Bool(std::string name, bool def, std::string help) {
-  Declare({std::move(name), FlagKind::kBool, std::move(help), {def ? "true" : "false"}, {}});
+FlagSet::Declared& FlagSet::Declared::Hidden() {
+  set_.specs_[index_].hidden = true;
+  return *this;
 }
-void FlagSet::String(std::string name, std::string def, std::string help) {
-  Declare({std::move(name), FlagKind::kString, std::move(help), {std::move(def)}, {}});
+
+FlagSet::Declared FlagSet::Bool(std::string name, bool def, std::string help) {
+  return Declare({std::move(name), FlagKind::kBool, std::move(help), {def ? "true" : "false"}, {}});
 }
-void FlagSet::Strings(std::string name, std::vector<std::string> defs, std::string help) {
-  Declare({std::move(name), FlagKind::kStrings, std::move(help), std::move(defs), {}});
+FlagSet::Declared FlagSet::String(std::string name, std::string def, std::string help) {
+  return Declare({std::move(name), FlagKind::kString, std::move(help), {std::move(def)}, {}});
+}
+FlagSet::Declared FlagSet::Strings(std::string name, std::vector<std::string> defs, std::string help) {
+  return Declare({std::move(name), FlagKind::kStrings, std::move(help), std::move(defs), {}});
 }
 
 const FlagSpec* FlagSet::Find(std::string_view name) const {
@@ -48,8 +54,16 @@ Result<FlagValues> FlagSet::Parse(const std::vector<std::string>& args) const {
       desc.add_options()(s.name.c_str(), po::value<std::string>(), "");
     }
   }
+  // Boost rejects an empty value after '=', which kingpin takes (--flag= clears
+  // a default regex): such a token is handed over here with a stand-in value
+  // that no argv string can hold.
+  const std::string empty_value(1, '\0');
   // kingpin's negated booleans: --no-X means --X=false.
-  auto negation = [this](const std::string& tok) -> std::pair<std::string, std::string> {
+  auto extra = [this, &empty_value](const std::string& tok) -> std::pair<std::string, std::string> {
+    if (tok.starts_with("--") && tok.size() > 3 && tok.find('=') == tok.size() - 1) {
+      std::string name = tok.substr(2, tok.size() - 3);
+      if (Find(name) != nullptr) return {name, empty_value};
+    }
     if (tok.rfind("--no-", 0) == 0) {
       std::string name = tok.substr(5);
       if (const FlagSpec* s = Find(name); s != nullptr && s->kind == FlagKind::kBool) {
@@ -63,7 +77,7 @@ Result<FlagValues> FlagSet::Parse(const std::vector<std::string>& args) const {
   try {
     int style = po::command_line_style::allow_long | po::command_line_style::long_allow_adjacent |
                 po::command_line_style::long_allow_next;
-    parsed = po::command_line_parser(args).options(desc).extra_parser(negation).style(style).run();
+    parsed = po::command_line_parser(args).options(desc).extra_parser(extra).style(style).run();
   } catch (const po::unknown_option& e) {
     return fail("unknown flag " + e.get_option_name());
   } catch (const po::invalid_command_line_syntax& e) {
@@ -82,9 +96,11 @@ Result<FlagValues> FlagSet::Parse(const std::vector<std::string>& args) const {
     const FlagSpec* s = Find(opt.string_key);
     if (s == nullptr) return fail("unknown flag --" + opt.string_key);
     std::string value = opt.value.empty() ? "" : opt.value.front();
+    if (value == empty_value) value.clear();
     if (s->kind == FlagKind::kBool) {
       // Implicit values are not filled in by parsed_options: "--flag" alone means true.
-      bool has_eq = !opt.original_tokens.empty() && opt.original_tokens.front().find('=') != std::string::npos;
+      bool has_eq =
+          !opt.original_tokens.empty() && opt.original_tokens.front().find('=') != std::string::npos;
       if (opt.value.empty() && !has_eq) value = "true";
       auto b = ParseBool(value);
       if (!b) return fail("flag --" + s->name + ": invalid boolean \"" + value + "\"");
@@ -128,6 +144,7 @@ std::string FlagSet::Help(std::string_view program) const {
   std::string out = "usage: " + std::string(program) + " [<flags>]\n";
   std::vector<std::string> sections;
   for (const auto& s : specs_) {
+    if (s.hidden) continue;
     if (std::find(sections.begin(), sections.end(), s.section) == sections.end()) {
       sections.push_back(s.section);
     }
@@ -135,7 +152,7 @@ std::string FlagSet::Help(std::string_view program) const {
   for (const auto& sec : sections) {
     out += "\n" + sec + ":\n";
     for (const auto& s : specs_) {
-      if (s.section != sec) continue;
+      if (s.section != sec || s.hidden) continue;
       out += "  ";
       if (s.kind == FlagKind::kBool) {
         out += "--[no-]" + s.name;
@@ -178,9 +195,7 @@ const std::string& FlagValues::GetString(std::string_view name) const {
   return v.empty() ? kEmpty : v.back();
 }
 
-const std::vector<std::string>& FlagValues::GetStrings(std::string_view name) const {
-  return Values(name);
-}
+const std::vector<std::string>& FlagValues::GetStrings(std::string_view name) const { return Values(name); }
 
 bool FlagValues::IsSet(std::string_view name) const {
   auto it = explicit_.find(name);

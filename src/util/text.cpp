@@ -61,6 +61,22 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   return out;
 }
 
+std::vector<std::string_view> ScanLines(std::string_view text) {
+  auto lines = SplitLines(text);
+  for (auto& l : lines) {
+    if (l.ends_with('\r')) l.remove_suffix(1);
+  }
+  return lines;
+}
+
+void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
+  std::size_t pos = 0;
+  while ((pos = s.find(from, pos)) != std::string::npos) {
+    s.replace(pos, from.size(), to);
+    pos += to.size();
+  }
+}
+
 Result<std::uint64_t> ParseUint(std::string_view s, int base) {
   std::uint64_t v = 0;
   if (base == 16 && (s.starts_with("0x") || s.starts_with("0X"))) s.remove_prefix(2);
@@ -126,18 +142,50 @@ Result<std::chrono::nanoseconds> ParseGoDuration(std::string_view s) {
     std::string_view unit = s.substr(0, j);
     s.remove_prefix(j);
     long double mult;
-    if (unit == "ns") mult = 1;
-    else if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs") mult = 1e3;
-    else if (unit == "ms") mult = 1e6;
-    else if (unit == "s") mult = 1e9;
-    else if (unit == "m") mult = 60e9;
-    else if (unit == "h") mult = 3600e9;
-    else return bad();
+    if (unit == "ns")
+      mult = 1;
+    else if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs")
+      mult = 1e3;
+    else if (unit == "ms")
+      mult = 1e6;
+    else if (unit == "s")
+      mult = 1e9;
+    else if (unit == "m")
+      mult = 60e9;
+    else if (unit == "h")
+      mult = 3600e9;
+    else
+      return bad();
     total += static_cast<long double>(num) * mult;
   }
   if (total > static_cast<long double>(std::numeric_limits<std::int64_t>::max())) return bad();
   auto ns = std::chrono::nanoseconds(static_cast<std::int64_t>(total));
   return neg ? -ns : ns;
+}
+
+namespace {
+bool IsMetricNameChar(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+}  // namespace
+
+std::string SanitizeMetricName(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    while (j < s.size() && s[j] == '_') ++j;
+    if (j < s.size() && !IsMetricNameChar(s[j])) {
+      while (j < s.size() && !IsMetricNameChar(s[j])) ++j;
+      while (j < s.size() && s[j] == '_') ++j;
+      out.push_back('_');
+      i = j;
+      continue;
+    }
+    out.push_back(s[i]);
+    ++i;
+  }
+  return out;
 }
 
 Result<bool> ParseBool(std::string_view s) {

@@ -6,18 +6,12 @@ namespace host_exporter::testing {
 namespace {
 
 TEST(BcacheCollector, Golden) {
-  auto out = RunCollector("bcache", "basic");
-  ASSERT_TRUE(out.status) << out.status.error().message;
-  EXPECT_EQ(out.samples, 26u);
+  auto out = RunGolden("bcache", "basic", 26u);
   EXPECT_EQ(out.text.find("priority_stats"), std::string::npos);
-  ExpectGolden("bcache", "basic", out.text);
 }
 
 TEST(BcacheCollector, PriorityStatsFlag) {
-  auto out = RunCollector("bcache", "basic", {"--collector.bcache.priorityStats"});
-  ASSERT_TRUE(out.status) << out.status.error().message;
-  EXPECT_EQ(out.samples, 28u);
-  ExpectGolden("bcache", "basic-priority-stats", out.text);
+  RunGolden("bcache", "basic", 28u, {"--collector.bcache.priorityStats"}, "basic-priority-stats");
 }
 
 TEST(BcacheCollector, AbsentIsSuccessWithNothing) {

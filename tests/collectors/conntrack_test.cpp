@@ -6,10 +6,7 @@ namespace host_exporter::testing {
 namespace {
 
 TEST(ConntrackCollector, Golden) {
-  auto out = RunCollector("conntrack", "basic");
-  ASSERT_TRUE(out.status) << out.status.error().message;
-  EXPECT_EQ(out.samples, 10u);
-  ExpectGolden("conntrack", "basic", out.text);
+  RunGolden("conntrack", "basic", 10u);
 }
 
 TEST(ConntrackCollector, OldKernelWithoutSearchRestart) {

@@ -6,10 +6,7 @@ namespace host_exporter::testing {
 namespace {
 
 TEST(PowersupplyclassCollector, Golden) {
-  auto out = RunCollector("powersupplyclass", "basic");
-  ASSERT_TRUE(out.status) << out.status.error().message;
-  EXPECT_EQ(out.samples, 19u);
-  ExpectGolden("powersupplyclass", "basic", out.text);
+  RunGolden("powersupplyclass", "basic", 19u);
 }
 
 TEST(PowersupplyclassCollector, HexInvalidUtf8AndUnitConversions) {

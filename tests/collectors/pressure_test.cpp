@@ -6,18 +6,12 @@ namespace host_exporter::testing {
 namespace {
 
 TEST(PressureCollector, Golden) {
-  auto out = RunCollector("pressure", "basic");
-  ASSERT_TRUE(out.status) << out.status.error().message;
-  EXPECT_EQ(out.samples, 6u);
-  ExpectGolden("pressure", "basic", out.text);
+  RunGolden("pressure", "basic", 6u);
 }
 
 TEST(PressureCollector, GoldenOldKernelWithoutIrqOrCpuFull) {
-  auto out = RunCollector("pressure", "pressure-old-kernel");
-  ASSERT_TRUE(out.status) << out.status.error().message;
-  EXPECT_EQ(out.samples, 5u);
+  auto out = RunGolden("pressure", "pressure-old-kernel", 5u);
   EXPECT_EQ(out.text.find("irq"), std::string::npos);
-  ExpectGolden("pressure", "pressure-old-kernel", out.text);
 }
 
 TEST(PressureCollector, NoPsiAtAllIsNoData) {

@@ -6,18 +6,12 @@ namespace host_exporter::testing {
 namespace {
 
 TEST(StatCollector, Golden) {
-  auto out = RunCollector("stat", "basic");
-  ASSERT_TRUE(out.status) << out.status.error().message;
-  EXPECT_EQ(out.samples, 6u);
+  auto out = RunGolden("stat", "basic", 6u);
   EXPECT_EQ(out.text.find("node_softirqs_total"), std::string::npos);
-  ExpectGolden("stat", "basic", out.text);
 }
 
 TEST(StatCollector, GoldenWithSoftirq) {
-  auto out = RunCollector("stat", "basic", {"--collector.stat.softirq"});
-  ASSERT_TRUE(out.status) << out.status.error().message;
-  EXPECT_EQ(out.samples, 16u);
-  ExpectGolden("stat", "basic-softirq", out.text);
+  RunGolden("stat", "basic", 16u, {"--collector.stat.softirq"}, "basic-softirq");
 }
 
 TEST(StatCollector, MalformedFileFailsWithPath) {

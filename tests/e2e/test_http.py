@@ -194,6 +194,29 @@ def test_help_and_version():
     assert r.returncode == 0 and r.stdout.startswith("host_exporter, version ")
 
 
+def test_empty_flag_value_clears_a_default_and_hidden_flags_are_accepted():
+    # "--flag=" is kingpin's empty value: here it clears diskstats' default exclude regex.
+    diskstats = ["--collector.disable-defaults", "--collector.diskstats"] + fixture_flags("basic")
+    with Exporter(diskstats) as e:
+        status, _, body = e.get()
+        assert status == 200
+        assert b'node_disk_reads_completed_total{device="loop0"}' not in body
+    with Exporter(diskstats + ["--collector.diskstats.device-exclude="]) as e:
+        status, _, body = e.get()
+        assert status == 200
+        assert b'node_disk_reads_completed_total{device="loop0"}' in body
+    # node_exporter's hidden flags: not in --help, still accepted.
+    r = subprocess.run([BINARY, "--help"], capture_output=True, text=True, timeout=30)
+    for hidden in ("--collector.diskstats.ignored-devices", "--collector.filesystem.mount-timeout",
+                   "--collector.netdev.device-blacklist"):
+        assert hidden not in r.stdout, hidden
+    with Exporter(diskstats + ["--collector.filesystem.mount-timeout=2s",
+                               "--collector.diskstats.ignored-devices=^sda"]) as e:
+        status, _, body = e.get()
+        assert status == 200
+        assert b'device="loop0"' in body and b'device="sda"' not in body
+
+
 def test_sigterm_and_sigint_shut_down_cleanly():
     for sig in (signal.SIGTERM, signal.SIGINT):
         e = Exporter(ONLY_LOADAVG + fixture_flags("basic"))

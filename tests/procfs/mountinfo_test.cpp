@@ -27,7 +27,7 @@ TEST(ParseMountInfo, ReadsFieldsAroundTheSeparator) {
   EXPECT_EQ(m.super_options.at("errors"), "continue");
   EXPECT_TRUE((*r)[1].optional_fields.empty());
   EXPECT_EQ((*r)[2].mount_point, "/srv/backup\\040copy");  // unescaping is the collector's business
-  EXPECT_EQ((*r)[2].super_options.size(), 1u);              // "rw", CR dropped
+  EXPECT_EQ((*r)[2].super_options.size(), 1u);             // "rw", CR dropped
   EXPECT_TRUE((*r)[2].super_options.contains("rw"));
 }
 
@@ -39,14 +39,14 @@ TEST(ParseMountInfo, EmptyInputHasNoMounts) {
 
 TEST(ParseMountInfo, RejectsMalformedAndTruncatedLines) {
   const char* bad[] = {
-      "62 27 259:2 / /boot rw,relatime shared:30 ext4 /dev/nvme0n1p2 rw",        // no separator
-      "62 27 259:2 / /boot rw - x - ext4 /dev/nvme0n1p2 rw",                      // two separators
-      "62 27 259:2 / /boot - ext4 /dev/nvme0n1p2 rw",                             // five fields before
-      "x 27 259:2 / /boot rw - ext4 /dev/nvme0n1p2 rw",                           // mount ID
-      "62 y 259:2 / /boot rw - ext4 /dev/nvme0n1p2 rw",                           // parent ID
-      "62 27 259:2 / /boot rw - ext4 /dev/nvme0n1p2",                             // two fields after
-      "62 27 259:2 / /boot rw - ext4",                                            // truncated
-      "\n",                                                                       // blank line
+      "62 27 259:2 / /boot rw,relatime shared:30 ext4 /dev/nvme0n1p2 rw",  // no separator
+      "62 27 259:2 / /boot rw - x - ext4 /dev/nvme0n1p2 rw",               // two separators
+      "62 27 259:2 / /boot - ext4 /dev/nvme0n1p2 rw",                      // five fields before
+      "x 27 259:2 / /boot rw - ext4 /dev/nvme0n1p2 rw",                    // mount ID
+      "62 y 259:2 / /boot rw - ext4 /dev/nvme0n1p2 rw",                    // parent ID
+      "62 27 259:2 / /boot rw - ext4 /dev/nvme0n1p2",                      // two fields after
+      "62 27 259:2 / /boot rw - ext4",                                     // truncated
+      "\n",                                                                // blank line
   };
   for (const char* line : bad) {
     auto r = ParseMountInfo(std::string("27 1 252:1 / / rw - ext4 /dev/vda rw\n") + line);
@@ -106,6 +106,49 @@ TEST(ReadMountInfo, ReadsFixturesAndNamesFileOnError) {
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("filesystem-malformed/proc/1/mountinfo: line 2"), std::string::npos)
       << bad.error().message;
+}
+
+TEST(ReadMountPoints, DecodesEscapesStripsRootfsAndFallsBackToSelf) {
+  auto paths = testing::FixturePaths("btrfs-ioctl");
+  auto r = ReadMountPoints(paths, "test");
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(r->size(), 5u);
+  EXPECT_EQ((*r)[3].mount_point, "/srv/bulk store");
+  EXPECT_EQ((*r)[3].info.mount_point, "/srv/bulk\\040store");  // as written
+  EXPECT_EQ((*r)[3].info.fs_type, "btrfs");
+  EXPECT_EQ((*r)[3].info.source, "/dev/sdb");
+  EXPECT_EQ((*r)[4].major, 8);
+  EXPECT_EQ((*r)[4].minor, 1);
+
+  // Mount points under --path.rootfs are seen from it.
+  paths.rootfs = "/srv";
+  auto under = ReadMountPoints(paths, "test");
+  ASSERT_TRUE(under);
+  EXPECT_EQ((*under)[3].mount_point, "/bulk store");
+  EXPECT_EQ((*under)[0].mount_point, "/proc");
+
+  auto hidden = ReadMountPoints(testing::FixturePaths("filesystem-hidepid"), "test");
+  ASSERT_TRUE(hidden) << hidden.error().message;
+  EXPECT_EQ(hidden->size(), 6u);
+
+  auto bad = ReadMountPoints(testing::FixturePaths("filesystem-bad-devno"), "test");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().kind, ErrorKind::kParse);
+  EXPECT_NE(
+      bad.error().message.find("filesystem-bad-devno/proc/1/mountinfo: malformed mount point MajorMinorVer"),
+      std::string::npos)
+      << bad.error().message;
+
+  auto none = ReadMountPoints(testing::FixturePaths("empty"), "test");
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().kind, ErrorKind::kNotFound);
+}
+
+TEST(StripRootfs, AsRootfsStripPrefix) {
+  EXPECT_EQ(StripRootfs("/", "/home"), "/home");
+  EXPECT_EQ(StripRootfs("/rootfs", "/rootfs/home"), "/home");
+  EXPECT_EQ(StripRootfs("/rootfs", "/rootfs"), "/");
+  EXPECT_EQ(StripRootfs("/rootfs", "/other"), "/other");
 }
 
 }  // namespace

@@ -64,8 +64,8 @@ CollectOutput RunCollector(std::string_view name, std::string_view scenario,
 
 void ExpectGolden(std::string_view collector, std::string_view scenario, const std::string& actual) {
   namespace fs = std::filesystem;
-  fs::path path = fs::path(SourceDir()) / "tests" / "golden" / std::string(collector) /
-                  (std::string(scenario) + ".prom");
+  fs::path path =
+      fs::path(SourceDir()) / "tests" / "golden" / std::string(collector) / (std::string(scenario) + ".prom");
   const char* update = std::getenv("UPDATE_GOLDEN");
   if (update != nullptr && std::string(update) == "1") {
     fs::create_directories(path.parent_path());
@@ -77,6 +77,18 @@ void ExpectGolden(std::string_view collector, std::string_view scenario, const s
   std::stringstream ss;
   ss << in.rdbuf();
   EXPECT_EQ(ss.str(), actual) << "golden file " << path << " differs (UPDATE_GOLDEN=1 rewrites it)";
+}
+
+CollectOutput RunGolden(std::string_view name, std::string_view scenario, std::size_t samples,
+                        const std::vector<std::string>& args, std::string_view golden) {
+  CollectOutput out = RunCollector(name, scenario, args);
+  if (!out.status) {
+    ADD_FAILURE() << name << " on " << scenario << " failed: " << out.status.error().message;
+    return out;
+  }
+  EXPECT_EQ(out.samples, samples) << name << " on " << scenario;
+  ExpectGolden(name, golden.empty() ? scenario : golden, out.text);
+  return out;
 }
 
 }  // namespace host_exporter::testing

@@ -18,8 +18,8 @@ std::string FixtureDir(std::string_view scenario);
 Paths FixturePaths(std::string_view scenario);
 
 struct CollectOutput {
-  Status status;          // what Collect returned (or the Create error)
-  std::string text;       // serialized exposition of what it wrote
+  Status status;     // what Collect returned (or the Create error)
+  std::string text;  // serialized exposition of what it wrote
   std::size_t samples = 0;
 };
 
@@ -30,5 +30,13 @@ CollectOutput RunCollector(std::string_view name, std::string_view scenario,
 
 // Compares `actual` with tests/golden/<collector>/<scenario>.prom.
 void ExpectGolden(std::string_view collector, std::string_view scenario, const std::string& actual);
+
+// The usual golden test in one call: collector `name` on `scenario` (with
+// `args`) succeeds, writes `samples` samples, and its output matches
+// tests/golden/<name>/<golden>.prom (`golden`: the scenario unless given). A
+// failed collection is a test failure and is not compared. Returns the output
+// for further checks.
+CollectOutput RunGolden(std::string_view name, std::string_view scenario, std::size_t samples,
+                        const std::vector<std::string>& args = {}, std::string_view golden = {});
 
 }  // namespace host_exporter::testing

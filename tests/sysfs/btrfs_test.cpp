@@ -79,21 +79,6 @@ TEST(FormatBtrfsIds, DennwcSpellings) {
   EXPECT_EQ(FormatBtrfsDevUuid(BtrfsId{}), "<zero>");
 }
 
-TEST(ParseMountInfo, FieldsAndEscapes) {
-  auto r = ParseMountInfo(
-      "40 27 0:35 / /srv/bulk\\040store rw,noatime shared:9 - btrfs /dev/sdb rw,subvol=/\n"
-      "41 27 8:1 / /boot rw,relatime - ext4 /dev/sda1 rw\n");
-  ASSERT_TRUE(r) << r.error().message;
-  ASSERT_EQ(r->size(), 2u);
-  EXPECT_EQ((*r)[0].mount_point, "/srv/bulk store");
-  EXPECT_EQ((*r)[0].fs_type, "btrfs");
-  EXPECT_EQ((*r)[0].source, "/dev/sdb");
-  EXPECT_FALSE(ParseMountInfo("41 27 8:1 / /boot rw - ext4\n"));
-  EXPECT_FALSE(ParseMountInfo("41 27 8:1 / /boot rw x y ext4 /dev/sda1 rw\n"));
-  EXPECT_FALSE(ParseMountInfo("x 27 8:1 / /boot rw,relatime - ext4 /dev/sda1 rw\n"));
-  EXPECT_TRUE(ParseMountInfo("")->empty());
-}
-
 TEST(ReadBtrfsIoctlStats, OnePerFilesystemUnderRootfs) {
   testing::FakeBtrfs fake;
   auto paths = testing::FixturePaths("btrfs-ioctl");

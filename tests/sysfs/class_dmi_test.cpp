@@ -7,15 +7,6 @@
 namespace host_exporter::sysfs {
 namespace {
 
-TEST(ParseDmiValue, TrimsAndKeepsAtMost128Bytes) {
-  EXPECT_EQ(ParseDmiValue("Dell Inc.\n"), "Dell Inc.");
-  EXPECT_EQ(ParseDmiValue("\n"), "");
-  EXPECT_EQ(ParseDmiValue(""), "");
-  std::string longer = "  " + std::string(200, 'x') + "\n";
-  EXPECT_EQ(ParseDmiValue(longer), std::string(126, 'x'));
-  EXPECT_EQ(ParseDmiValue("\xff[\xfe\n"), "\xff[\xfe");  // bytes are kept as they are
-}
-
 TEST(ReadDmiClass, ReadsKnownRegularFiles) {
   auto d = ReadDmiClass(testing::FixturePaths("basic"));
   ASSERT_TRUE(d) << d.error().message;

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "host_exporter/text.h"
+
 namespace host_exporter {
 namespace {
 
@@ -44,7 +46,22 @@ TEST_F(FileTest, MissingIsNotFoundAndNamesPath) {
   auto r = ReadFile(dir_ + "/nope");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(r.error().errnum, ENOENT);
   EXPECT_NE(r.error().message.find(dir_ + "/nope"), std::string::npos);
+}
+
+TEST_F(FileTest, PathThroughAFileIsAnErrorNotMissing) {
+  // Go's os.IsNotExist is false for ENOTDIR, so it is not "no data".
+  std::string file = Write("file", "x");
+  auto read = ReadFile(file + "/attr");
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().kind, ErrorKind::kIo);
+  EXPECT_EQ(read.error().errnum, ENOTDIR);
+  EXPECT_FALSE(read.error().IsNoData());
+  auto list = ListDir(file);
+  ASSERT_FALSE(list);
+  EXPECT_EQ(list.error().kind, ErrorKind::kIo);
+  EXPECT_EQ(list.error().errnum, ENOTDIR);
 }
 
 TEST_F(FileTest, NumbersAndTrim) {
@@ -66,6 +83,61 @@ TEST_F(FileTest, ListDirSortedWithoutDots) {
   EXPECT_EQ((*r)[0], "a");
 }
 
+TEST_F(FileTest, ParseFileNamesTheFileInParseErrors) {
+  auto parse = [](std::string_view t) -> Result<std::uint64_t> { return ParseUint(Trim(t)); };
+  EXPECT_EQ(*ParseFile(Write("n", "42\n"), parse), 42u);
+  auto bad = ParseFile(Write("bad", "4x2\n"), parse);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().kind, ErrorKind::kParse);
+  EXPECT_TRUE(bad.error().message.starts_with(dir_ + "/bad: ")) << bad.error().message;
+  auto missing = ParseFile(dir_ + "/none", parse);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+  auto capped = ParseFile(Write("big", std::string(200, '1')), parse, 100);
+  ASSERT_FALSE(capped);
+  EXPECT_NE(capped.error().message.find("larger than 100"), std::string::npos);
+}
+
+TEST_F(FileTest, ReadDirSortsAndTypesEntries) {
+  std::filesystem::create_directories(dir_ + "/b");
+  Write("b/file", "1");
+  Write("a", "1");
+  std::filesystem::create_directory_symlink("b", dir_ + "/c");
+  auto entries = ReadDir(dir_);
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 3u);
+  EXPECT_EQ((*entries)[0].name, "a");
+  EXPECT_TRUE((*entries)[0].regular);
+  EXPECT_EQ((*entries)[1].name, "b");
+  EXPECT_TRUE((*entries)[1].directory);
+  EXPECT_EQ((*entries)[2].name, "c");  // a symlink is neither
+  EXPECT_FALSE((*entries)[2].regular);
+  EXPECT_FALSE((*entries)[2].directory);
+
+  // Listing through the symlink works, as os.ReadDir follows it.
+  auto via_link = ReadDir(dir_ + "/c");
+  ASSERT_TRUE(via_link);
+  EXPECT_EQ(via_link->size(), 1u);
+
+  auto missing = ReadDir(dir_ + "/none");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+  EXPECT_TRUE(missing.error().at_open);
+  auto file = ReadDir(dir_ + "/a");
+  ASSERT_FALSE(file);
+  EXPECT_EQ(file.error().errnum, ENOTDIR);
+}
+
+TEST_F(FileTest, ReadOnceIsOneRead) {
+  std::string p = Write("f", std::string(300, 'x'));
+  auto f = File::Open(p);
+  ASSERT_TRUE(f);
+  char buf[128];
+  auto n = f->ReadOnce(buf, sizeof buf, p);
+  ASSERT_TRUE(n);
+  EXPECT_EQ(*n, sizeof buf);
+}
+
 // Injected read failures: EINTR is retried, EIO is reported with errno text.
 int g_reads = 0;
 ssize_t InterruptedThenEio(int, void*, std::size_t) {
@@ -83,6 +155,7 @@ TEST_F(FileTest, InjectedReadErrors) {
   ASSERT_FALSE(r);
   EXPECT_EQ(g_reads, 2);
   EXPECT_EQ(r.error().kind, ErrorKind::kIo);
+  EXPECT_EQ(r.error().errnum, EIO);
   EXPECT_NE(r.error().message.find("Input/output error"), std::string::npos);
 }
 

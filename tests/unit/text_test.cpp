@@ -56,6 +56,29 @@ TEST(Text, GoDurations) {
   EXPECT_FALSE(ParseGoDuration(""));
 }
 
+TEST(Text, ScanLinesDropsCarriageReturns) {
+  EXPECT_EQ(ScanLines("a\r\nb\n\r\nc\r"), (std::vector<std::string_view>{"a", "b", "", "c"}));
+  EXPECT_EQ(SplitLines("a\r\nb"), (std::vector<std::string_view>{"a\r", "b"}));
+  EXPECT_TRUE(ScanLines("").empty());
+}
+
+TEST(Text, ReplaceAllLikeGo) {
+  std::string s = "/srv/bulk\\040store\\040x";
+  ReplaceAll(s, "\\040", " ");
+  EXPECT_EQ(s, "/srv/bulk store x");
+  std::string grow = "aaa";
+  ReplaceAll(grow, "a", "aa");  // replaced text is not scanned again
+  EXPECT_EQ(grow, "aaaaaa");
+}
+
+TEST(Text, SanitizeMetricNameLikeNodeExporter) {
+  EXPECT_EQ(SanitizeMetricName("package-0"), "package_0");
+  EXPECT_EQ(SanitizeMetricName("btree_node_read__.x"), "btree_node_read_x");
+  EXPECT_EQ(SanitizeMetricName("a__b"), "a__b");
+  EXPECT_EQ(SanitizeMetricName("dram:0 /x"), "dram_0_x");
+  EXPECT_EQ(SanitizeMetricName(""), "");
+}
+
 TEST(Text, GoBooleans) {
   EXPECT_TRUE(*ParseBool("true"));
   EXPECT_TRUE(*ParseBool("1"));

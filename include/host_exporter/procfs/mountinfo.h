@@ -44,4 +44,20 @@ Result<std::vector<MountInfo>> ReadMountInfo(const Paths& paths, std::string_vie
 // node_exporter's Sscanf(MajorMinorVer, "%d:%d").
 Result<std::pair<long long, long long>> ParseMajorMinor(std::string_view text);
 
+// One mount as node_exporter's mountPointDetails gives it.
+struct MountPoint {
+  MountInfo info;           // as parsed
+  std::string mount_point;  // "\040" and "\011" decoded, --path.rootfs prefix stripped
+  long long major = 0;
+  long long minor = 0;
+};
+// node_exporter's mountPointDetails, which its filesystem and btrfs collectors
+// share: <procfs>/1/mountinfo, or self/mountinfo when /proc/1 is hidden (hidepid;
+// logged at debug with the `collector` asking). A bad major:minor fails the whole
+// table, naming the file.
+Result<std::vector<MountPoint>> ReadMountPoints(const Paths& paths, std::string_view collector);
+
+// node_exporter's rootfsStripPrefix: the mount point as seen from --path.rootfs.
+std::string StripRootfs(const std::string& rootfs, std::string mount_point);
+
 }  // namespace host_exporter::procfs

@@ -76,14 +76,6 @@ class ScopedBtrfsIoctlOverride {
 std::string FormatBtrfsDevUuid(const BtrfsId& id);
 std::string FormatBtrfsFsid(const BtrfsId& id);
 
-struct MountEntry {
-  std::string source;       // "/dev/sda1"
-  std::string mount_point;  // with \040 and \011 decoded
-  std::string fs_type;
-};
-// /proc/<pid>/mountinfo (Documentation/filesystems/proc.rst, "mountinfo").
-Result<std::vector<MountEntry>> ParseMountInfo(std::string_view text);
-
 struct BtrfsIoctlDevice {
   std::string path;
   std::string uuid;
@@ -94,7 +86,7 @@ struct BtrfsIoctlDevice {
 // Devices per filesystem id (FormatBtrfsFsid).
 using BtrfsIoctlStats = std::map<std::string, std::vector<BtrfsIoctlDevice>>;
 
-// Reads <procfs>/1/mountinfo (falling back to self/mountinfo) and queries every
+// Reads the mount table (procfs::ReadMountPoints) and queries every
 // btrfs mount once per filesystem, opening it under --path.rootfs. Mounts that
 // cannot be opened or queried are skipped (debug log); only an unreadable or
 // malformed mount table is an error.

@@ -37,10 +37,6 @@ struct DmiClass {
   std::optional<std::string> sys_vendor;
 };
 
-// One attribute file's value: prometheus/procfs reads at most 128 bytes and
-// trims surrounding whitespace. Bytes are kept as they are (not UTF-8 checked).
-std::string ParseDmiValue(std::string_view raw);
-
 // Reads the regular files of the directory (symlinks, "modalias" and "uevent"
 // are skipped). A missing directory is kNotFound; a file that exists but cannot
 // be read for a reason other than permissions is an error naming it.
