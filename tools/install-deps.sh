@@ -6,7 +6,8 @@ pkgs="cmake ninja-build g++ pkg-config git make
   libre2-dev libnl-route-3-dev libyaml-cpp-dev libssl-dev libcrypt-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-pytest curl openssl prometheus prometheus-pushgateway prometheus-node-exporter
-  fuse3 python3-fusepy iproute2"
+  fuse3 python3-fusepy iproute2
+  wrk gnuplot-nox strace"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
