@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: deps build run test test-asan test-tsan conformance clean
+.PHONY: deps build run test test-asan test-tsan conformance bench bench-smoke bench-build clean
 
 deps:
 	./tools/install-deps.sh
@@ -31,6 +31,24 @@ test-tsan: deps
 	cmake -S . -B build-tsan -G Ninja -DHOST_EXPORTER_WERROR=ON -DHOST_EXPORTER_SANITIZE=thread -DCMAKE_BUILD_TYPE=Debug
 	cmake --build build-tsan -j $(JOBS) --target host_exporter_tests
 	cd build-tsan && ./tests/host_exporter_tests --gtest_filter='Scraper*:WorkerPool*:Server*'
+
+# Benchmarks (docs/benchmarks.md): Google Benchmark micro-benchmarks, then
+# bench/run.py against Debian's prometheus-node-exporter, which rewrites
+# bench/results/ and the README's table. Root for the network namespace case.
+bench-build: deps
+	cmake -S . -B $(BUILD) -G Ninja -DHOST_EXPORTER_BENCHMARKS=ON $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS) --target host_exporter host_exporter_benchmarks
+
+bench: bench-build
+	$(BUILD)/benchmarks/host_exporter_benchmarks --benchmark_min_time=0.2 \
+	  --benchmark_out=$(BUILD)/micro-benchmarks.json --benchmark_out_format=json
+	/usr/bin/python3 bench/run.py --host-exporter $(BUILD)/host_exporter --update-readme $(BENCH_ARGS)
+
+# The same, briefly (under a minute once built): keeps the harness working in CI.
+# Asserts nothing about times; writes to $(BUILD)/bench-smoke, not bench/results.
+bench-smoke: bench-build
+	$(BUILD)/benchmarks/host_exporter_benchmarks --benchmark_min_time=0.002 >/dev/null
+	/usr/bin/python3 bench/run.py --quick --host-exporter $(BUILD)/host_exporter --out $(BUILD)/bench-smoke
 
 conformance: build
 	../shared/conformance/run.sh $(BUILD)/host_exporter
