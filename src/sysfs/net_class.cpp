@@ -1,9 +1,11 @@
 #include "host_exporter/sysfs/net_class.h"
 
+#include <dirent.h>
+
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 
+#include "host_exporter/dir_entries.h"
 #include "host_exporter/file.h"
 #include "host_exporter/sysfs/go_strconv.h"
 #include "host_exporter/text.h"
@@ -62,11 +64,6 @@ const Field* FindField(std::string_view name) {
 // file.h's errors carry errno as strerror text at the end of the message.
 bool ErrnoIs(const Error& e, int err) { return e.message.ends_with(std::string(": ") + std::strerror(err)); }
 
-std::filesystem::file_type TypeOf(const std::string& path) {
-  std::error_code ec;
-  return std::filesystem::symlink_status(path, ec).type();
-}
-
 // Reads one attribute into iface; ignorable errors leave it unset.
 Status ReadAttribute(const std::string& dir, std::string_view attr, NetClassIface& iface) {
   std::string path = Paths::Join(dir, attr);
@@ -104,26 +101,26 @@ bool IsIgnorableAttributeError(const Error& e) {
 
 Result<std::vector<std::string>> ReadNetClassDevices(const Paths& paths) {
   std::string dir = paths.Sys(kNetClass);
-  auto names = ListDir(dir);
-  if (!names) return std::unexpected(names.error());
+  auto entries = ListDirTyped(dir);  // d_type: no lstat per device
+  if (!entries) return std::unexpected(entries.error());
   std::vector<std::string> out;
-  for (auto& n : *names) {
-    if (TypeOf(Paths::Join(dir, n)) == std::filesystem::file_type::regular) continue;
-    out.push_back(std::move(n));
+  for (auto& e : *entries) {
+    if (e.type == DT_REG) continue;
+    out.push_back(std::move(e.name));
   }
   return out;
 }
 
 Result<NetClassIface> ReadNetClassIface(const Paths& paths, std::string_view device) {
   std::string dir = paths.Sys(std::string(kNetClass) + "/" + std::string(device));
-  auto names = ListDir(dir);
-  if (!names) return std::unexpected(names.error());
+  auto entries = ListDirTyped(dir);  // d_type: no lstat per attribute
+  if (!entries) return std::unexpected(entries.error());
   NetClassIface iface;
   iface.name = std::string(device);
-  for (const auto& n : *names) {
-    if (FindField(n) == nullptr) continue;
-    if (TypeOf(Paths::Join(dir, n)) != std::filesystem::file_type::regular) continue;
-    if (auto s = ReadAttribute(dir, n, iface); !s) return std::unexpected(s.error());
+  for (const auto& e : *entries) {
+    if (FindField(e.name) == nullptr) continue;
+    if (e.type != DT_REG) continue;
+    if (auto s = ReadAttribute(dir, e.name, iface); !s) return std::unexpected(s.error());
   }
   return iface;
 }

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "host_exporter/dir_entries.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter {
@@ -60,22 +61,29 @@ Result<File> File::Open(const std::string& path, int flags) {
 }
 
 Status File::ReadAll(std::string& out, std::size_t max_bytes, const std::string& path) const {
-  std::size_t start = out.size();
+  const std::size_t start = out.size();
   std::size_t chunk = 4096;
   for (;;) {
     std::size_t have = out.size() - start;
     if (have > max_bytes) {
       return Fail(ErrorKind::kIo, "read " + path + ": larger than " + std::to_string(max_bytes) + " bytes");
     }
-    std::size_t old = out.size();
-    out.resize(old + chunk);
-    ssize_t n = tls_syscalls->read(fd_, out.data() + old, chunk);
+    const std::size_t old = out.size();
+    ssize_t n = 0;
+    int err = 0;
+    // Reads straight into the string's new tail: no zero-filling of the chunk.
+    out.resize_and_overwrite(old + chunk, [&](char* p, std::size_t) {
+      n = tls_syscalls->read(fd_, p + old, chunk);
+      if (n < 0) {
+        err = errno;
+        return old;
+      }
+      return old + static_cast<std::size_t>(n);
+    });
     if (n < 0) {
-      out.resize(old);
-      if (errno == EINTR) continue;
-      return std::unexpected(ErrnoError(errno, path, "read"));
+      if (err == EINTR) continue;
+      return std::unexpected(ErrnoError(err, path, "read"));
     }
-    out.resize(old + static_cast<std::size_t>(n));
     if (n == 0) return {};
     if (chunk < (1u << 20)) chunk *= 2;
   }
@@ -130,6 +138,33 @@ Result<std::vector<std::string>> ListDir(const std::string& path) {
   if (err != 0) return std::unexpected(ErrnoError(err, path, "readdir"));
   std::sort(names.begin(), names.end());
   return names;
+}
+
+Result<std::vector<DirEntry>> ListDirTyped(const std::string& path) {
+  DIR* d = ::opendir(path.c_str());
+  if (d == nullptr) return std::unexpected(ErrnoError(errno, path, "opendir"));
+  std::vector<DirEntry> entries;
+  errno = 0;
+  while (struct dirent* e = ::readdir(d)) {
+    if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
+    unsigned char type = e->d_type;
+    if (type == DT_UNKNOWN) {
+      struct stat st;
+      if (::fstatat(::dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+        type = S_ISREG(st.st_mode)   ? DT_REG
+               : S_ISDIR(st.st_mode) ? DT_DIR
+               : S_ISLNK(st.st_mode) ? DT_LNK
+                                     : DT_UNKNOWN;
+      }
+    }
+    entries.push_back(DirEntry{e->d_name, type});
+    errno = 0;
+  }
+  int err = errno;
+  ::closedir(d);
+  if (err != 0) return std::unexpected(ErrnoError(err, path, "readdir"));
+  std::sort(entries.begin(), entries.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return entries;
 }
 
 Result<std::string> ReadLink(const std::string& path) {
