@@ -167,8 +167,9 @@ class FilesystemCollector final : public Collector {
       }
       bool failed = e.outcome.state != State::kOk;
       if (seen.emplace(e.device, e.mount_point, e.fs_type, error_label).second) {
-        Labels labels = {{"device", e.device}, {"mountpoint", e.mount_point}, {"fstype", e.fs_type},
-                         {"device_error", error_label}};
+        // In name order, so the serializer has no labels to sort per sample.
+        Labels labels = {{"device", e.device}, {"device_error", error_label}, {"fstype", e.fs_type},
+                         {"mountpoint", e.mount_point}};
         out.Gauge("node_filesystem_device_error",
                   "Whether an error occurred while getting statistics for the given device.", failed ? 1 : 0,
                   labels);
