@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <system_error>
@@ -60,13 +61,60 @@ struct StatFsRunner::Call::Pending {
   StatFs stat;
 };
 
+// Calls run on a pool of detached threads that grows by one whenever a call
+// is started while no thread is idle, so every call starts at once and a hung
+// statfs holds only its own thread; threads idle for kIdleExit end. Starting a
+// thread per call cost more than the statfs itself on a host with many mounts.
 struct StatFsRunner::State {
+  static constexpr std::chrono::seconds kIdleExit{60};
+  struct Job {
+    std::string path;
+    std::shared_ptr<Call::Pending> pending;
+  };
+
   StatFsFunc fn;
   std::chrono::nanoseconds timeout;
   mutable std::mutex mu;
-  std::condition_variable cv;
+  std::condition_variable cv;       // a call finished
+  std::condition_variable work_cv;  // a job was queued, or stopping
   std::map<std::string, std::shared_ptr<Call::Pending>> outstanding;  // by path
+  std::deque<Job> queue;
+  std::size_t idle = 0;  // threads waiting for a job, counting ones being started
+  bool stopping = false;
+
+  static void Worker(std::shared_ptr<State> state);
 };
+
+void StatFsRunner::State::Worker(std::shared_ptr<State> state) {
+  std::unique_lock lock(state->mu);
+  for (;;) {
+    bool got = state->work_cv.wait_for(lock, kIdleExit, [&] { return state->stopping || !state->queue.empty(); });
+    if (!got || state->queue.empty()) {  // idle too long, or the runner is gone
+      --state->idle;
+      return;
+    }
+    Job job = std::move(state->queue.front());
+    state->queue.pop_front();
+    --state->idle;
+    lock.unlock();
+    StatFs st;
+    int err = state->fn(job.path, &st);
+    lock.lock();
+    auto& p = job.pending;
+    p->done = true;
+    p->err = err;
+    p->stat = st;
+    if (auto it = state->outstanding.find(job.path); it != state->outstanding.end() && it->second == p) {
+      state->outstanding.erase(it);
+    }
+    if (p->stuck) {
+      p->stuck = false;
+      log::Info("Mount point has recovered, monitoring will resume", {{"collector", "filesystem"}, {"path", job.path}});
+    }
+    state->cv.notify_all();
+    ++state->idle;
+  }
+}
 
 StatFsRunner::StatFsRunner(StatFsFunc fn, std::chrono::nanoseconds timeout)
     : state_(std::make_shared<State>()) {
@@ -74,7 +122,13 @@ StatFsRunner::StatFsRunner(StatFsFunc fn, std::chrono::nanoseconds timeout)
   state_->timeout = timeout;
 }
 
-StatFsRunner::~StatFsRunner() = default;
+StatFsRunner::~StatFsRunner() {
+  {
+    std::lock_guard lock(state_->mu);
+    state_->stopping = true;  // idle threads end now; busy ones after their call
+  }
+  state_->work_cv.notify_all();
+}
 
 StatFsRunner::Call StatFsRunner::Start(const std::string& path) const {
   Call call;
@@ -88,30 +142,20 @@ StatFsRunner::Call StatFsRunner::Start(const std::string& path) const {
   auto p = std::make_shared<Call::Pending>();
   p->deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(state_->timeout);
   call.pending_ = p;
-  try {
-    std::thread([state = state_, p, path] {
-      StatFs st;
-      int err = state->fn(path, &st);
-      std::lock_guard lock(state->mu);
+  if (state_->queue.size() >= state_->idle) {  // no idle thread for this call: one more
+    try {
+      std::thread(&State::Worker, state_).detach();
+      ++state_->idle;
+    } catch (const std::system_error& e) {
+      // No thread to be had: report it as this path's error rather than block.
       p->done = true;
-      p->err = err;
-      p->stat = st;
-      if (auto it = state->outstanding.find(path); it != state->outstanding.end() && it->second == p) {
-        state->outstanding.erase(it);
-      }
-      if (p->stuck) {
-        p->stuck = false;
-        log::Info("Mount point has recovered, monitoring will resume", {{"collector", "filesystem"}, {"path", path}});
-      }
-      state->cv.notify_all();
-    }).detach();
-  } catch (const std::system_error& e) {
-    // No thread to be had: report it as this path's error rather than block.
-    p->done = true;
-    p->err = e.code().value() != 0 ? e.code().value() : EAGAIN;
-    return call;
+      p->err = e.code().value() != 0 ? e.code().value() : EAGAIN;
+      return call;
+    }
   }
+  state_->queue.push_back(State::Job{path, p});
   state_->outstanding.emplace(path, p);
+  state_->work_cv.notify_one();
   return call;
 }
 

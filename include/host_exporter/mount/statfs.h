@@ -47,7 +47,8 @@ class ScopedStatFsOverride {
 // device_error label.
 std::string GoErrnoText(int err);
 
-// Runs each statfs call on a thread of its own and waits for it at most
+// Runs each statfs call on a thread of its own (from a pool that grows when every
+// thread is busy, so a hung call holds only its own) and waits for it at most
 // `timeout`. A call that has not returned by then marks its path stuck: it is
 // not asked again (callers get kStuck at once) until that call returns, and
 // the scrape that saw the timeout gets kStuck too. So there is at most one
