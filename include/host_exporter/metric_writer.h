@@ -71,7 +71,10 @@ class MetricWriter {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
 
+  static constexpr std::size_t kLinearFamilies = 16;
+
   std::vector<prometheus::MetricFamily> families_;
+  // Empty while families_ has at most kLinearFamilies entries; then indexes all.
   std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> index_;
 };
 

@@ -6,14 +6,28 @@ prometheus::MetricFamily& MetricWriter::Family(prometheus::MetricType type, std:
                                                std::string_view help) {
   // Collectors usually emit a family's samples together: check the last one first.
   if (!families_.empty() && families_.back().name == name) return families_.back();
-  auto it = index_.find(name);
-  if (it != index_.end()) return families_[it->second];
-  index_.emplace(std::string(name), families_.size());
+  // Most writers hold a few families: a linear scan beats hashing the name and
+  // allocating a map node and a key per family. Past kLinearFamilies the map
+  // indexes every family.
+  if (families_.size() <= kLinearFamilies) {
+    for (auto& f : families_) {
+      if (f.name == name) return f;
+    }
+  } else if (auto it = index_.find(name); it != index_.end()) {
+    return families_[it->second];
+  }
   prometheus::MetricFamily& f = families_.emplace_back();
   f.name = std::string(name);
   f.help = std::string(help);
   f.type = type;
-  return f;
+  if (families_.size() > kLinearFamilies) {
+    if (index_.empty()) {
+      for (std::size_t i = 0; i < families_.size(); ++i) index_.emplace(families_[i].name, i);
+    } else {
+      index_.emplace(f.name, families_.size() - 1);
+    }
+  }
+  return families_.back();
 }
 
 void MetricWriter::SetValue(prometheus::ClientMetric& m, prometheus::MetricType type, double v) {
