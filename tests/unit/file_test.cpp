@@ -1,5 +1,6 @@
 #include "host_exporter/file.h"
 
+#include <dirent.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -7,6 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+
+#include "host_exporter/dir_entries.h"
+#include "host_exporter/match_memo.h"
 
 namespace host_exporter {
 namespace {
@@ -64,6 +68,36 @@ TEST_F(FileTest, ListDirSortedWithoutDots) {
   ASSERT_TRUE(r);
   ASSERT_EQ(r->size(), 2u);
   EXPECT_EQ((*r)[0], "a");
+}
+
+TEST_F(FileTest, ListDirTypedGivesTypesSortedWithoutDots) {
+  Write("b_file", "x");
+  std::filesystem::create_directory(dir_ + "/a_dir");
+  std::filesystem::create_symlink("b_file", dir_ + "/c_link");
+  auto r = ListDirTyped(dir_);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->size(), 3u);
+  EXPECT_EQ((*r)[0].name, "a_dir");
+  EXPECT_EQ((*r)[0].type, DT_DIR);
+  EXPECT_EQ((*r)[1].name, "b_file");
+  EXPECT_EQ((*r)[1].type, DT_REG);
+  EXPECT_EQ((*r)[2].name, "c_link");
+  EXPECT_EQ((*r)[2].type, DT_LNK);  // not followed
+  auto missing = ListDirTyped(dir_ + "/nope");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+}
+
+TEST_F(FileTest, MemoizedRegexAnswersAsTheRegexAndRemembersAtMostItsCap) {
+  auto re = Regex::Compile("^(Tcp_InSegs|Udp_.*)$");
+  ASSERT_TRUE(re);
+  MemoizedRegex memo(*re, 2);
+  for (int round = 0; round < 2; ++round) {  // the second round answers from the memo
+    EXPECT_TRUE(memo.Match("Tcp_InSegs"));
+    EXPECT_FALSE(memo.Match("Tcp_OutSegs"));
+    EXPECT_TRUE(memo.Match("Udp_NoPorts"));  // past the cap: matched, not remembered
+    EXPECT_FALSE(memo.Match("Ip_Forwarding"));
+  }
 }
 
 // Injected read failures: EINTR is retried, EIO is reported with errno text.
