@@ -22,6 +22,14 @@ def _write(root, rel, text):
         f.write(text)
 
 
+def _link(root, src_rel, rel):
+    """A hard link to a file written once: thousands of identical sysfs files
+    cost one inode, and stay regular files (d_type DT_REG) to the readers."""
+    path = os.path.join(root, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    os.link(os.path.join(root, src_rel), path)
+
+
 def _read_basic(rel):
     with open(os.path.join(BASIC, rel)) as f:
         return f.read()
@@ -111,6 +119,8 @@ def gen_disks(root, n):
     queue = {f: _read_basic(os.path.join("sys/devices/virtual/block/dm-3/queue", f))
              for f in sorted(os.listdir(qdir)) if os.path.isfile(os.path.join(qdir, f))}
     udev = _read_basic("udev/data/b259:0")
+    for f, v in queue.items():
+        _write(root, "template/queue/" + f, v)
     lines = []
     for i in range(n):
         name = _disk_name(i)
@@ -119,8 +129,8 @@ def gen_disks(root, n):
                      (major, minor, name, 1843202 + i, 98213457 + i, 402113 + i, 7123456 + i,
                       412345678 + i, 5123456 + i, 2812345 + i, 5698765 + i, 12 + i, 345678 + i))
         dev = "sys/devices/virtual/block/" + name
-        for f, v in queue.items():
-            _write(root, "%s/queue/%s" % (dev, f), v)
+        for f in queue:
+            _link(root, "template/queue/" + f, "%s/queue/%s" % (dev, f))
         _write(root, dev + "/dev", "%d:%d\n" % (major, minor))
         os.makedirs(os.path.join(root, "sys/block"), exist_ok=True)
         os.symlink("../devices/virtual/block/" + name, os.path.join(root, "sys/block", name))
