@@ -7,7 +7,8 @@
 
 namespace host_exporter {
 namespace {
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+// ' ' and \t \n \v \f \r (9..13), as isspace in the C locale.
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 std::string Quote(std::string_view s) {
   std::string out = "\"";
@@ -24,18 +25,13 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// The splitters count first and allocate once: growing the vector one push at
-// a time cost more than the scan itself on /proc files of many short lines.
+// The splitters allocate once: growing the vector one push at a time cost
+// more than the scan itself on /proc files of many short lines. A line of n
+// bytes has at most n/2+1 fields; the guess is capped, longer lines regrow.
 std::vector<std::string_view> SplitFields(std::string_view line) {
-  std::size_t n = 0;
-  bool in_field = false;
-  for (char c : line) {
-    bool sp = IsSpace(c);
-    n += (!sp && !in_field) ? 1 : 0;
-    in_field = !sp;
-  }
   std::vector<std::string_view> out;
-  out.reserve(n);
+  if (line.empty()) return out;
+  out.reserve(std::min<std::size_t>(line.size() / 2 + 1, 256));
   std::size_t i = 0;
   while (i < line.size()) {
     while (i < line.size() && IsSpace(line[i])) ++i;
