@@ -2,7 +2,6 @@
 // filesystem_common.go): node_filesystem_* for every mount in
 // <procfs>/1/mountinfo (or self/mountinfo), from statfs(2) on
 // <rootfs>/<mount point>.
-#include <deque>
 #include <set>
 #include <string>
 #include <tuple>
@@ -132,23 +131,20 @@ class FilesystemCollector final : public Collector {
   }
 
  private:
-  // At most `workers` calls in flight, each waited for at most the timeout.
+  // At most `workers` calls in flight, each waited for at most the timeout
+  // from its start; all are handed to the runner at once.
   void StatAll(std::vector<Entry>& entries) const {
-    std::deque<std::pair<Entry*, mount::StatFsRunner::Call>> inflight;
-    auto finish_oldest = [&] {
-      auto& [e, call] = inflight.front();
-      e->outcome = runner_.Wait(call);
-      inflight.pop_front();
-    };
-    for (Entry& e : entries) {
+    std::vector<std::string> paths;
+    paths.reserve(entries.size());
+    for (const Entry& e : entries) {
       if (runner_.IsStuck(e.stat_path)) {
         log::Debug("Mount point is in an unresponsive state",
                    {{"collector", "filesystem"}, {"mountpoint", e.mount_point}});
       }
-      while (inflight.size() >= opts_.workers) finish_oldest();
-      inflight.emplace_back(&e, runner_.Start(e.stat_path));
+      paths.push_back(e.stat_path);
     }
-    while (!inflight.empty()) finish_oldest();
+    auto calls = runner_.StartAll(paths, opts_.workers);
+    for (std::size_t i = 0; i < entries.size(); ++i) entries[i].outcome = runner_.Wait(calls[i]);
   }
 
   static void Emit(const std::vector<Entry>& entries, MetricWriter& out) {

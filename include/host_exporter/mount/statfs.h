@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace host_exporter::mount {
 
@@ -83,6 +84,10 @@ class StatFsRunner {
 
   // Starts statfs(path) unless a call for it is outstanding; returns at once.
   Call Start(const std::string& path) const;
+  // Start for many paths at once: their calls are taken one after another by
+  // at most `parallel` threads (more only to replace ones held by a hung call),
+  // each call's timeout running from when a thread takes it.
+  std::vector<Call> StartAll(const std::vector<std::string>& paths, std::size_t parallel) const;
   // Waits for the call until its deadline (start + timeout).
   Outcome Wait(Call& call) const;
   // Start + Wait.
@@ -94,6 +99,7 @@ class StatFsRunner {
 
  private:
   struct State;
+  struct Batch;
   std::shared_ptr<State> state_;
 };
 
