@@ -48,9 +48,10 @@ class ScopedStatFsOverride {
 // device_error label.
 std::string GoErrnoText(int err);
 
-// Runs each statfs call on a thread of its own (from a pool that grows when every
-// thread is busy, so a hung call holds only its own) and waits for it at most
-// `timeout`. A call that has not returned by then marks its path stuck: it is
+// Runs statfs calls on the runner's threads (a pool that grows when every
+// thread is busy, so a hung call holds only its own) and waits for each at
+// most `timeout` from when a thread takes it; StartAll's calls are taken one
+// after another by a few threads. A call that has not returned by then marks its path stuck: it is
 // not asked again (callers get kStuck at once) until that call returns, and
 // the scrape that saw the timeout gets kStuck too. So there is at most one
 // outstanding call, and one thread, per path, however long a mount hangs.
