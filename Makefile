@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: deps build run test test-asan test-tsan conformance deb format-check clean
+.PHONY: deps build run test test-asan test-tsan conformance deb format-check bench bench-smoke bench-build clean
 
 deps:
 	./tools/install-deps.sh
@@ -36,6 +36,24 @@ test-tsan: deps
 deb: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS) --target host_exporter
 	cd $(BUILD) && cpack -G DEB
+
+# Benchmarks (docs/benchmarks.md): Google Benchmark micro-benchmarks, then
+# bench/run.py against Debian's prometheus-node-exporter, which rewrites
+# bench/results/ and the README's table. Root for the network namespace case.
+bench-build: deps
+	cmake -S . -B $(BUILD) -G Ninja -DHOST_EXPORTER_BENCHMARKS=ON $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS) --target host_exporter host_exporter_benchmarks
+
+bench: bench-build
+	$(BUILD)/benchmarks/host_exporter_benchmarks --benchmark_min_time=0.2 \
+	  --benchmark_out=$(BUILD)/micro-benchmarks.json --benchmark_out_format=json
+	/usr/bin/python3 bench/run.py --host-exporter $(BUILD)/host_exporter --update-readme $(BENCH_ARGS)
+
+# The same, briefly (under a minute once built): keeps the harness working in CI.
+# Asserts nothing about times; writes to $(BUILD)/bench-smoke, not bench/results.
+bench-smoke: bench-build
+	$(BUILD)/benchmarks/host_exporter_benchmarks --benchmark_min_time=0.002 >/dev/null
+	/usr/bin/python3 bench/run.py --quick --host-exporter $(BUILD)/host_exporter --out $(BUILD)/bench-smoke
 
 conformance: build
 	../shared/conformance/run.sh $(BUILD)/host_exporter

@@ -2,7 +2,6 @@
 // filesystem_common.go): node_filesystem_* for every mount in
 // <procfs>/1/mountinfo (or self/mountinfo), from statfs(2) on
 // <rootfs>/<mount point>.
-#include <deque>
 #include <set>
 #include <string>
 #include <tuple>
@@ -106,23 +105,20 @@ class FilesystemCollector final : public Collector {
   }
 
  private:
-  // At most `workers` calls in flight, each waited for at most the timeout.
+  // At most `workers` calls in flight, each waited for at most the timeout
+  // from its start; all are handed to the runner at once.
   void StatAll(std::vector<Entry>& entries) const {
-    std::deque<std::pair<Entry*, mount::StatFsRunner::Call>> inflight;
-    auto finish_oldest = [&] {
-      auto& [e, call] = inflight.front();
-      e->outcome = runner_.Wait(call);
-      inflight.pop_front();
-    };
-    for (Entry& e : entries) {
+    std::vector<std::string> paths;
+    paths.reserve(entries.size());
+    for (const Entry& e : entries) {
       if (runner_.IsStuck(e.stat_path)) {
         log::Debug("Mount point is in an unresponsive state",
                    {{"collector", "filesystem"}, {"mountpoint", e.mount_point}});
       }
-      while (inflight.size() >= opts_.workers) finish_oldest();
-      inflight.emplace_back(&e, runner_.Start(e.stat_path));
+      paths.push_back(e.stat_path);
     }
-    while (!inflight.empty()) finish_oldest();
+    auto calls = runner_.StartAll(paths, opts_.workers);
+    for (std::size_t i = 0; i < entries.size(); ++i) entries[i].outcome = runner_.Wait(calls[i]);
   }
 
   static void Emit(const std::vector<Entry>& entries, MetricWriter& out) {
@@ -141,8 +137,9 @@ class FilesystemCollector final : public Collector {
       }
       bool failed = e.outcome.state != State::kOk;
       if (seen.emplace(e.device, e.mount_point, e.fs_type, error_label).second) {
-        Labels labels = {{"device", e.device}, {"mountpoint", e.mount_point}, {"fstype", e.fs_type},
-                         {"device_error", error_label}};
+        // In name order, so the serializer has no labels to sort per sample.
+        Labels labels = {{"device", e.device}, {"device_error", error_label}, {"fstype", e.fs_type},
+                         {"mountpoint", e.mount_point}};
         out.Gauge("node_filesystem_device_error",
                   "Whether an error occurred while getting statistics for the given device.", failed ? 1 : 0,
                   labels);

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "host_exporter/collector.h"
+#include "host_exporter/match_memo.h"
 #include "host_exporter/procfs/net_netstat.h"
 #include "host_exporter/regex.h"
 
@@ -56,9 +57,10 @@ class NetstatCollector final : public Collector {
         }
       }
     }
+    std::string key;  // one buffer for every field's name
     for (const auto& p : *stats) {
       for (const auto& v : p.values) {
-        std::string key = p.protocol + "_" + v.name;
+        key.assign(p.protocol).append("_").append(v.name);
         if (!fields_.Match(key)) continue;
         out.Untyped("node_netstat_" + key, "Statistic " + p.protocol + v.name + ".", *v.value);
       }
@@ -68,7 +70,7 @@ class NetstatCollector final : public Collector {
 
  private:
   Paths paths_;
-  Regex fields_;
+  MemoizedRegex fields_;  // the same field names every scrape
 };
 
 }  // namespace

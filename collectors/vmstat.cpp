@@ -3,6 +3,7 @@
 #include <string>
 
 #include "host_exporter/collector.h"
+#include "host_exporter/match_memo.h"
 #include "host_exporter/procfs/vmstat.h"
 #include "host_exporter/regex.h"
 
@@ -27,7 +28,7 @@ class VmstatCollector final : public Collector {
 
  private:
   Paths paths_;
-  Regex fields_;
+  MemoizedRegex fields_;  // the same field names every scrape
 };
 
 }  // namespace

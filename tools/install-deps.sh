@@ -7,7 +7,8 @@ pkgs="cmake ninja-build g++ pkg-config git make clang-format
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-pytest curl openssl prometheus prometheus-pushgateway prometheus-node-exporter
   fuse3 python3-fusepy iproute2
-  dpkg-dev file adduser systemd man-db strace python3-yaml python3-kubernetes"
+  dpkg-dev file adduser systemd man-db strace python3-yaml python3-kubernetes
+  wrk gnuplot-nox"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -4,6 +4,7 @@
 // Thread safety: not thread-safe; one writer per thread.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -64,8 +65,17 @@ class MetricWriter {
                                    std::string_view help);
   static void SetValue(prometheus::ClientMetric& m, prometheus::MetricType type, double v);
 
+  // Transparent hashing: looking a family up by string_view allocates nothing.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+
+  static constexpr std::size_t kLinearFamilies = 16;
+
   std::vector<prometheus::MetricFamily> families_;
-  std::unordered_map<std::string, std::size_t> index_;
+  // Empty while families_ has at most kLinearFamilies entries; then indexes all.
+  std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> index_;
 };
 
 }  // namespace host_exporter

@@ -47,11 +47,14 @@ class Scraper {
 
  private:
   struct Slot;
+  struct Batch;
+  void Drain(const std::shared_ptr<Batch>& batch) const;
+
+  std::size_t parallelism_;
   std::vector<std::string> names_;
   std::vector<std::shared_ptr<Slot>> slots_;
   // Guards every slot's current run and every run's completion state.
   mutable std::mutex mu_;
-  mutable std::condition_variable done_cv_;
   mutable WorkerPool pool_;  // last: destroyed (joined) first
 };
 

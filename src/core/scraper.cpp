@@ -1,11 +1,19 @@
 #include "host_exporter/scraper.h"
 
 #include <algorithm>
+#include <thread>
 
 #include "host_exporter/log.h"
 
 namespace host_exporter {
 namespace {
+
+// A scrape waiting for its runs: woken once, when the last one is done.
+// Guarded by Scraper::mu_.
+struct Waiter {
+  std::size_t remaining = 0;
+  std::condition_variable cv;
+};
 
 // One call of a collector. Shared by every scrape that asked for the collector
 // while it ran, and by the task, so a late task writes into memory that a
@@ -17,6 +25,7 @@ struct Run {
   double seconds = 0;
   bool done = false;
   int consumers = 0;  // scrapes that still want this run's output
+  std::vector<std::shared_ptr<Waiter>> waiters;
 };
 
 }  // namespace
@@ -28,8 +37,18 @@ struct Scraper::Slot {
   std::uint64_t timeouts = 0;    // guarded by mu_
 };
 
+// The runs one scrape starts. A few pool tasks drain it, each taking the next
+// unstarted run until none is left, rather than one task per collector: a
+// scrape costs a handful of thread wake-ups instead of one per collector, and a
+// collector that hangs holds only its own drainer (the others go on; the
+// scrape adds a drainer when all of them are stuck).
+struct Scraper::Batch {
+  std::vector<std::pair<std::shared_ptr<Slot>, std::shared_ptr<Run>>> items;
+  std::atomic<std::size_t> next{0};
+};
+
 Scraper::Scraper(std::vector<NamedCollector> collectors, std::size_t parallelism)
-    : pool_(parallelism, collectors.size() + parallelism) {
+    : parallelism_(std::max<std::size_t>(1, parallelism)), pool_(parallelism, collectors.size() + parallelism) {
   for (auto& c : collectors) {
     names_.push_back(c.name);
     auto slot = std::make_shared<Slot>();
@@ -46,6 +65,31 @@ int Scraper::Find(std::string_view name) const {
   return it == names_.end() ? -1 : static_cast<int>(it - names_.begin());
 }
 
+void Scraper::Drain(const std::shared_ptr<Batch>& batch) const {
+  for (;;) {
+    std::size_t i = batch->next.fetch_add(1);
+    if (i >= batch->items.size()) return;
+    const auto& [slot, run] = batch->items[i];
+    auto t0 = Clock::now();
+    Status st;
+    try {
+      st = slot->collector->Collect(run->out);
+    } catch (const std::exception& e) {
+      st = Fail(ErrorKind::kIo, std::string("unexpected exception: ") + e.what());
+    }
+    double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+    std::lock_guard lock(mu_);
+    run->status = std::move(st);
+    run->seconds = secs;
+    run->done = true;
+    if (slot->current == run) slot->current.reset();
+    for (auto& w : run->waiters) {
+      if (--w->remaining == 0) w->cv.notify_one();
+    }
+    run->waiters.clear();
+  }
+}
+
 std::vector<prometheus::MetricFamily> Scraper::Scrape(const std::vector<std::size_t>& which_in,
                                                       std::optional<Clock::time_point> deadline) const {
   std::vector<std::size_t> which = which_in;
@@ -54,50 +98,40 @@ std::vector<prometheus::MetricFamily> Scraper::Scrape(const std::vector<std::siz
   }
   const auto start = Clock::now();
   std::vector<std::shared_ptr<Run>> runs(which.size());
-  std::vector<std::size_t> to_start;
+  auto batch = std::make_shared<Batch>();
+  auto waiter = std::make_shared<Waiter>();
   {
     std::lock_guard lock(mu_);
     for (std::size_t k = 0; k < which.size(); ++k) {
-      Slot& slot = *slots_[which[k]];
-      if (!slot.current) {
-        slot.current = std::make_shared<Run>();
-        to_start.push_back(k);
+      const std::shared_ptr<Slot>& slot = slots_[which[k]];
+      if (!slot->current) {
+        slot->current = std::make_shared<Run>();
+        batch->items.emplace_back(slot, slot->current);
       }
-      runs[k] = slot.current;
+      runs[k] = slot->current;
       ++runs[k]->consumers;
+      runs[k]->waiters.push_back(waiter);
+      ++waiter->remaining;
     }
   }
-  for (std::size_t k : to_start) {
-    pool_.Submit([this, slot = slots_[which[k]], run = runs[k]] {
-      auto t0 = Clock::now();
-      Status st;
-      try {
-        st = slot->collector->Collect(run->out);
-      } catch (const std::exception& e) {
-        st = Fail(ErrorKind::kIo, std::string("unexpected exception: ") + e.what());
-      }
-      double secs = std::chrono::duration<double>(Clock::now() - t0).count();
-      {
-        std::lock_guard lock(mu_);
-        run->status = std::move(st);
-        run->seconds = secs;
-        run->done = true;
-        if (slot->current == run) slot->current.reset();
-      }
-      done_cv_.notify_all();
-    });
+  // Collectors mostly spend CPU (in the kernel, reading pseudo-files): more
+  // drainers than cores only adds switches. A blocked one is replaced below.
+  const std::size_t cores = std::max(2u, std::thread::hardware_concurrency());
+  const std::size_t drainers = std::min({batch->items.size(), parallelism_, cores});
+  for (std::size_t t = 0; t < drainers; ++t) {
+    pool_.Submit([this, batch] { Drain(batch); });
   }
 
   std::unique_lock lock(mu_);
-  auto all_done = [&] {
-    return std::all_of(runs.begin(), runs.end(), [](const auto& r) { return r->done; });
-  };
-  while (!all_done()) {
+  while (waiter->remaining > 0) {
     auto wake = Clock::now() + std::chrono::milliseconds(100);
     if (deadline && *deadline < wake) wake = *deadline;
-    done_cv_.wait_until(lock, wake);
-    if (all_done() || (deadline && Clock::now() >= *deadline)) break;
+    waiter->cv.wait_until(lock, wake);
+    if (waiter->remaining == 0 || (deadline && Clock::now() >= *deadline)) break;
     lock.unlock();
+    // Runs not started yet while every drainer sits in a slow collector: one
+    // more drainer (the pool starts a thread for it if its workers are stuck).
+    if (batch->next.load() < batch->items.size()) pool_.Submit([this, batch] { Drain(batch); });
     pool_.Poke();  // replace workers stuck in a hung collector
     lock.lock();
   }

@@ -5,10 +5,13 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <system_error>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "host_exporter/log.h"
 
@@ -52,47 +55,95 @@ std::string GoErrnoText(int err) {
   return s;
 }
 
-struct StatFsRunner::Call::Pending {
-  StatFsRunner::Clock::time_point deadline;
-  bool done = false;
-  bool stuck = false;  // timed out and not returned yet
-  int err = 0;
-  StatFs stat;
+struct StatFsRunner::Batch {
+  std::vector<std::pair<std::string, std::shared_ptr<Call::Pending>>> items;  // fixed once made
+  std::size_t next = 0;  // first item no thread has taken (guarded by State::mu)
 };
 
+struct StatFsRunner::Call::Pending {
+  StatFsRunner::Clock::time_point deadline;  // start + timeout, once started
+  bool started = false;
+  bool done = false;
+  bool stuck = false;   // timed out and not returned yet
+  bool waited = false;  // a caller sleeps on it: wake it when it starts or ends
+  int err = 0;
+  StatFs stat;
+  std::weak_ptr<Batch> batch;
+};
+
+// Calls run on a pool of detached threads. A StartAll's calls form a batch
+// that up to `parallel` threads take one after another, so a scrape of many
+// mounts costs a few thread wake-ups rather than two per mount (a thread per
+// call, or a hand-off per call, cost more than the statfs itself). A call's
+// timeout runs from when a thread takes it. A hung call holds only its own
+// thread: when a waiter sees it time out, or waits a whole timeout for a call
+// to be taken, one more thread joins the batch. The pool grows by one whenever
+// work is queued while no thread is idle; threads idle for kIdleExit end.
 struct StatFsRunner::State {
+  static constexpr std::chrono::seconds kIdleExit{60};
+
   StatFsFunc fn;
   std::chrono::nanoseconds timeout;
   mutable std::mutex mu;
-  std::condition_variable cv;
-  std::map<std::string, std::shared_ptr<Call::Pending>> outstanding;  // by path
+  std::condition_variable cv;       // a waited-for call started or finished
+  std::condition_variable work_cv;  // a batch was queued, or stopping
+  std::map<std::string, std::shared_ptr<Call::Pending>> outstanding;  // by path: queued or running
+  std::deque<std::shared_ptr<Batch>> queue;  // one entry per thread wanted on a batch
+  std::size_t idle = 0;  // threads waiting for work, counting ones being started
+  bool stopping = false;
+
+  // Queues one more thread's worth of work on `batch`; false when no thread
+  // could be started (the batch's untaken calls then fail with that errno).
+  bool AddDrainerLocked(const std::shared_ptr<Batch>& batch, const std::shared_ptr<State>& self);
+  void FailUntakenLocked(Batch& batch, int err);
+  static void Worker(std::shared_ptr<State> state);
 };
 
-StatFsRunner::StatFsRunner(StatFsFunc fn, std::chrono::nanoseconds timeout)
-    : state_(std::make_shared<State>()) {
-  state_->fn = std::move(fn);
-  state_->timeout = timeout;
+bool StatFsRunner::State::AddDrainerLocked(const std::shared_ptr<Batch>& batch, const std::shared_ptr<State>& self) {
+  if (queue.size() >= idle) {  // no idle thread for this work: one more
+    try {
+      std::thread(&State::Worker, self).detach();
+      ++idle;
+    } catch (const std::system_error& e) {
+      FailUntakenLocked(*batch, e.code().value() != 0 ? e.code().value() : EAGAIN);
+      return false;
+    }
+  }
+  queue.push_back(batch);
+  work_cv.notify_one();
+  return true;
 }
 
-StatFsRunner::~StatFsRunner() = default;
-
-StatFsRunner::Call StatFsRunner::Start(const std::string& path) const {
-  Call call;
-  call.path_ = path;
-  std::lock_guard lock(state_->mu);
-  if (auto it = state_->outstanding.find(path); it != state_->outstanding.end()) {
-    call.pending_ = it->second;
-    call.stuck_at_start_ = it->second->stuck;
-    return call;
+void StatFsRunner::State::FailUntakenLocked(Batch& batch, int err) {
+  for (; batch.next < batch.items.size(); ++batch.next) {
+    auto& [path, p] = batch.items[batch.next];
+    p->done = true;
+    p->err = err;
+    if (auto it = outstanding.find(path); it != outstanding.end() && it->second == p) outstanding.erase(it);
   }
-  auto p = std::make_shared<Call::Pending>();
-  p->deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(state_->timeout);
-  call.pending_ = p;
-  try {
-    std::thread([state = state_, p, path] {
+  cv.notify_all();
+}
+
+void StatFsRunner::State::Worker(std::shared_ptr<State> state) {
+  std::unique_lock lock(state->mu);
+  for (;;) {
+    bool got = state->work_cv.wait_for(lock, kIdleExit, [&] { return state->stopping || !state->queue.empty(); });
+    if (!got || state->queue.empty()) {  // idle too long, or the runner is gone
+      --state->idle;
+      return;
+    }
+    std::shared_ptr<Batch> batch = std::move(state->queue.front());
+    state->queue.pop_front();
+    --state->idle;
+    while (!state->stopping && batch->next < batch->items.size()) {
+      auto [path, p] = batch->items[batch->next++];
+      p->started = true;
+      p->deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(state->timeout);
+      if (p->waited) state->cv.notify_all();
+      lock.unlock();
       StatFs st;
       int err = state->fn(path, &st);
-      std::lock_guard lock(state->mu);
+      lock.lock();
       p->done = true;
       p->err = err;
       p->stat = st;
@@ -103,16 +154,54 @@ StatFsRunner::Call StatFsRunner::Start(const std::string& path) const {
         p->stuck = false;
         log::Info("Mount point has recovered, monitoring will resume", {{"collector", "filesystem"}, {"path", path}});
       }
-      state->cv.notify_all();
-    }).detach();
-  } catch (const std::system_error& e) {
-    // No thread to be had: report it as this path's error rather than block.
-    p->done = true;
-    p->err = e.code().value() != 0 ? e.code().value() : EAGAIN;
-    return call;
+      if (p->waited) state->cv.notify_all();
+    }
+    ++state->idle;
   }
-  state_->outstanding.emplace(path, p);
-  return call;
+}
+
+StatFsRunner::StatFsRunner(StatFsFunc fn, std::chrono::nanoseconds timeout)
+    : state_(std::make_shared<State>()) {
+  state_->fn = std::move(fn);
+  state_->timeout = timeout;
+}
+
+StatFsRunner::~StatFsRunner() {
+  {
+    std::lock_guard lock(state_->mu);
+    state_->stopping = true;  // idle threads end now; busy ones after their call
+  }
+  state_->work_cv.notify_all();
+}
+
+std::vector<StatFsRunner::Call> StatFsRunner::StartAll(const std::vector<std::string>& paths,
+                                                       std::size_t parallel) const {
+  std::vector<Call> calls(paths.size());
+  auto batch = std::make_shared<Batch>();
+  std::lock_guard lock(state_->mu);
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    Call& call = calls[i];
+    call.path_ = paths[i];
+    if (auto it = state_->outstanding.find(paths[i]); it != state_->outstanding.end()) {
+      call.pending_ = it->second;
+      call.stuck_at_start_ = it->second->stuck;
+      continue;
+    }
+    auto p = std::make_shared<Call::Pending>();
+    p->batch = batch;
+    call.pending_ = p;
+    state_->outstanding.emplace(paths[i], p);
+    batch->items.emplace_back(paths[i], std::move(p));
+  }
+  std::size_t threads = std::min(std::max<std::size_t>(1, parallel), batch->items.size());
+  for (std::size_t t = 0; t < threads; ++t) {
+    if (!state_->AddDrainerLocked(batch, state_)) break;
+  }
+  return calls;
+}
+
+StatFsRunner::Call StatFsRunner::Start(const std::string& path) const {
+  return std::move(StartAll({path}, 1).front());
 }
 
 StatFsRunner::Outcome StatFsRunner::Wait(Call& call) const {
@@ -120,14 +209,27 @@ StatFsRunner::Outcome StatFsRunner::Wait(Call& call) const {
   if (call.stuck_at_start_) return out;
   Call::Pending& p = *call.pending_;
   std::unique_lock lock(state_->mu);
-  state_->cv.wait_until(lock, p.deadline, [&] { return p.done; });
-  if (!p.done) {
-    if (!p.stuck) {
-      p.stuck = true;
-      log::Warn("Mount point timed out, it is being labeled as stuck and will not be monitored",
-                {{"collector", "filesystem"}, {"path", call.path_}});
+  p.waited = true;
+  while (!p.done) {
+    if (!p.started) {
+      // Not taken yet: every thread on its batch is in a slow call. After a
+      // whole timeout of waiting, one more thread joins the batch.
+      auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(state_->timeout);
+      if (!state_->cv.wait_until(lock, until, [&] { return p.done || p.started; })) {
+        if (auto b = p.batch.lock()) state_->AddDrainerLocked(b, state_);
+      }
+      continue;
     }
-    return out;
+    if (!state_->cv.wait_until(lock, p.deadline, [&] { return p.done; })) {
+      if (!p.stuck) {
+        p.stuck = true;
+        log::Warn("Mount point timed out, it is being labeled as stuck and will not be monitored",
+                  {{"collector", "filesystem"}, {"path", call.path_}});
+      }
+      // The rest of its batch must not wait behind it.
+      if (auto b = p.batch.lock(); b && b->next < b->items.size()) state_->AddDrainerLocked(b, state_);
+      return out;
+    }
   }
   if (p.err != 0) {
     out.state = Outcome::State::kError;

@@ -1,6 +1,8 @@
 #include "host_exporter/procfs/net_netstat.h"
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "host_exporter/file.h"
 #include "host_exporter/text.h"
@@ -17,16 +19,26 @@ NetStatProtocol& Protocol(NetStats& stats, std::string_view name) {
   return p;
 }
 
-void Set(NetStatProtocol& p, std::string_view name, std::string_view text) {
+// A later duplicate name replaces the earlier value in place. `unique` says the
+// caller knows there are none, which saves the linear search per name (the
+// kernel never repeats one, and TcpExt alone has over a hundred).
+void Set(NetStatProtocol& p, std::string_view name, std::string_view text, bool unique) {
   NetStatValue v{std::string(name), std::string(text), std::nullopt};
   if (auto d = ParseDouble(text)) v.value = *d;
-  for (auto& old : p.values) {
-    if (old.name == name) {
-      old = std::move(v);
-      return;
+  if (!unique) {
+    for (auto& old : p.values) {
+      if (old.name == name) {
+        old = std::move(v);
+        return;
+      }
     }
   }
   p.values.push_back(std::move(v));
+}
+
+bool AllDistinct(std::vector<std::string_view> names) {
+  std::sort(names.begin(), names.end());
+  return std::adjacent_find(names.begin(), names.end()) == names.end();
 }
 
 Result<NetStats> ReadPairs(const std::string& path) {
@@ -52,19 +64,29 @@ Result<NetStats> ParseNetStats(std::string_view text) {
     }
     NetStatProtocol& p = Protocol(out, proto);
     p.values.clear();
-    for (std::size_t k = 1; k < names.size(); ++k) Set(p, names[k], values[k]);
+    p.values.reserve(names.size() - 1);
+    const bool unique = AllDistinct({names.begin() + 1, names.end()});
+    for (std::size_t k = 1; k < names.size(); ++k) Set(p, names[k], values[k], unique);
   }
   return out;
 }
 
 NetStats ParseSnmp6(std::string_view text) {
   NetStats out;
+  std::vector<std::pair<std::string_view, std::string_view>> pairs;  // full name, value
   for (std::string_view line : SplitLines(text)) {
     auto fields = SplitFields(line);
     if (fields.size() < 2) continue;
-    std::size_t six = fields[0].find('6');
-    if (six == std::string_view::npos) continue;
-    Set(Protocol(out, fields[0].substr(0, six + 1)), fields[0].substr(six + 1), fields[1]);
+    if (fields[0].find('6') == std::string_view::npos) continue;
+    pairs.emplace_back(fields[0], fields[1]);
+  }
+  std::vector<std::string_view> names;
+  names.reserve(pairs.size());
+  for (const auto& [name, value] : pairs) names.push_back(name);
+  const bool unique = AllDistinct(std::move(names));
+  for (const auto& [name, value] : pairs) {
+    std::size_t six = name.find('6');
+    Set(Protocol(out, name.substr(0, six + 1)), name.substr(six + 1), value, unique);
   }
   return out;
 }

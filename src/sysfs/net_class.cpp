@@ -1,5 +1,7 @@
 #include "host_exporter/sysfs/net_class.h"
 
+#include <dirent.h>
+
 #include <cerrno>
 
 #include "host_exporter/file.h"

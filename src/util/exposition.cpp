@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
-#include <unordered_map>
 
 namespace host_exporter {
 namespace {
@@ -28,21 +28,17 @@ const char* TypeName(prometheus::MetricType t) {
   }
 }
 
+// Copies runs of plain characters in one append; most strings have none to escape.
 void AppendEscaped(std::string& out, std::string_view s, bool quote) {
-  for (char c : s) {
-    switch (c) {
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '"':
-        if (quote) {
-          out.append("\\\"");
-        } else {
-          out.push_back(c);
-        }
-        break;
-      default: out.push_back(c);
-    }
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c != '\\' && c != '\n' && (c != '"' || !quote)) continue;
+    out.append(s.data() + start, i - start);
+    out.append(c == '\\' ? "\\\\" : c == '\n' ? "\\n" : "\\\"");
+    start = i + 1;
   }
+  out.append(s.data() + start, s.size() - start);
 }
 
 bool LabelsLess(const prometheus::ClientMetric& a, const prometheus::ClientMetric& b) {
@@ -51,6 +47,28 @@ bool LabelsLess(const prometheus::ClientMetric& a, const prometheus::ClientMetri
     if (a.label[i].value != b.label[i].value) return a.label[i].value < b.label[i].value;
   }
   return a.timestamp_ms < b.timestamp_ms;
+}
+
+// Sorts by LabelsLess as std::sort would, but moves each (large) ClientMetric
+// once: std::sort runs on indexes, and the same comparisons on the same
+// positions give the same permutation, ties included. Input already strictly
+// ascending (the usual case: collectors emit in order) has one sorted order,
+// and is left as it is.
+void SortMetrics(std::vector<prometheus::ClientMetric>& metrics) {
+  const std::size_t n = metrics.size();
+  bool strictly_sorted = true;
+  for (std::size_t i = 1; i < n && strictly_sorted; ++i) {
+    strictly_sorted = LabelsLess(metrics[i - 1], metrics[i]);
+  }
+  if (strictly_sorted) return;
+  std::vector<std::uint32_t> order(n);
+  for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return LabelsLess(metrics[a], metrics[b]); });
+  std::vector<prometheus::ClientMetric> sorted;
+  sorted.reserve(n);
+  for (std::uint32_t i : order) sorted.push_back(std::move(metrics[i]));
+  metrics = std::move(sorted);
 }
 
 }  // namespace
@@ -95,6 +113,33 @@ void AppendFloat(std::string& out, double v) {
   if (v == -1) { out.append("-1"); return; }
   if (std::isnan(v)) { out.append("NaN"); return; }
   if (std::isinf(v)) { out.append(v > 0 ? "+Inf" : "-Inf"); return; }
+
+  // Integers below 2^53 (most counters and gauges): their decimal digits, less
+  // trailing zeros, are the shortest round-trip digits; no float formatting.
+  if (std::fabs(v) < 9007199254740992.0 && v == std::trunc(v)) {
+    const bool negative = v < 0;
+    char ibuf[24];
+    auto ir = std::to_chars(ibuf, ibuf + sizeof ibuf, static_cast<std::uint64_t>(negative ? -v : v));
+    const std::size_t len = static_cast<std::size_t>(ir.ptr - ibuf);
+    if (negative) out.push_back('-');
+    if (len <= 6) {  // exponent below 6: plain
+      out.append(ibuf, len);
+      return;
+    }
+    std::size_t nd = len;
+    while (nd > 1 && ibuf[nd - 1] == '0') --nd;
+    out.push_back(ibuf[0]);
+    if (nd > 1) {
+      out.push_back('.');
+      out.append(ibuf + 1, nd - 1);
+    }
+    out.append("e+");
+    char eb[4];
+    auto er = std::to_chars(eb, eb + sizeof eb, len - 1);  // 6..15: two digits at most
+    if (len - 1 < 10) out.push_back('0');
+    out.append(eb, static_cast<std::size_t>(er.ptr - eb));
+    return;
+  }
 
   // Shortest round-trip digits, then Go's %g layout decision with eprec 6.
   char buf[64];
@@ -157,16 +202,22 @@ std::string FormatFloat(double v) {
 
 void SortFamilies(std::vector<prometheus::MetricFamily>& families) {
   // Merge families that share a name (first help/type wins), drop empty ones.
-  std::unordered_map<std::string, std::size_t> seen;
+  // A stable sort of indexes by name keeps same-named families in their
+  // first-seen order, so merging neighbours appends metrics in the order a
+  // hash-map merge would; no name is copied and each family moves once.
+  std::vector<std::uint32_t> order(families.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return families[a].name < families[b].name; });
   std::vector<prometheus::MetricFamily> merged;
   merged.reserve(families.size());
-  for (auto& f : families) {
-    auto [it, inserted] = seen.emplace(f.name, merged.size());
-    if (inserted) {
-      merged.push_back(std::move(f));
-    } else {
-      auto& dst = merged[it->second].metric;
+  for (std::uint32_t i : order) {
+    auto& f = families[i];
+    if (!merged.empty() && merged.back().name == f.name) {
+      auto& dst = merged.back().metric;
       for (auto& m : f.metric) dst.push_back(std::move(m));
+    } else {
+      merged.push_back(std::move(f));
     }
   }
   std::erase_if(merged, [](const prometheus::MetricFamily& f) { return f.metric.empty(); });
@@ -178,10 +229,8 @@ void SortFamilies(std::vector<prometheus::MetricFamily>& families) {
                   [](const auto& a, const auto& b) { return a.name < b.name; });
       }
     }
-    std::sort(f.metric.begin(), f.metric.end(), LabelsLess);
+    SortMetrics(f.metric);
   }
-  std::sort(merged.begin(), merged.end(),
-            [](const auto& a, const auto& b) { return a.name < b.name; });
   families = std::move(merged);
 }
 
@@ -227,8 +276,14 @@ void AppendText(std::string& out, const std::vector<prometheus::MetricFamily>& f
 
 std::string SerializeText(std::vector<prometheus::MetricFamily> families) {
   SortFamilies(families);
+  // Reserve about what the text will take, so the body is not copied while it grows.
+  std::size_t estimate = 0;
+  for (const auto& f : families) {
+    estimate += 2 * f.name.size() + f.help.size() + 32 + f.metric.size() * (f.name.size() + 48);
+    if (!f.metric.empty()) estimate += f.metric.size() * f.metric.front().label.size() * 24;
+  }
   std::string out;
-  out.reserve(families.size() * 256);
+  out.reserve(estimate);
   AppendText(out, families);
   return out;
 }

@@ -62,22 +62,29 @@ Result<File> File::Open(const std::string& path, int flags) {
 }
 
 Status File::ReadAll(std::string& out, std::size_t max_bytes, const std::string& path) const {
-  std::size_t start = out.size();
+  const std::size_t start = out.size();
   std::size_t chunk = 4096;
   for (;;) {
     std::size_t have = out.size() - start;
     if (have > max_bytes) {
       return Fail(ErrorKind::kIo, "read " + path + ": larger than " + std::to_string(max_bytes) + " bytes");
     }
-    std::size_t old = out.size();
-    out.resize(old + chunk);
-    ssize_t n = tls_syscalls->read(fd_, out.data() + old, chunk);
+    const std::size_t old = out.size();
+    ssize_t n = 0;
+    int err = 0;
+    // Reads straight into the string's new tail: no zero-filling of the chunk.
+    out.resize_and_overwrite(old + chunk, [&](char* p, std::size_t) {
+      n = tls_syscalls->read(fd_, p + old, chunk);
+      if (n < 0) {
+        err = errno;
+        return old;
+      }
+      return old + static_cast<std::size_t>(n);
+    });
     if (n < 0) {
-      out.resize(old);
-      if (errno == EINTR) continue;
-      return std::unexpected(ErrnoError(errno, path, "read"));
+      if (err == EINTR) continue;
+      return std::unexpected(ErrnoError(err, path, "read"));
     }
-    out.resize(old + static_cast<std::size_t>(n));
     if (n == 0) return {};
     if (chunk < (1u << 20)) chunk *= 2;
   }
@@ -159,6 +166,7 @@ Result<std::vector<std::string>> ListDir(const std::string& path) {
   for (auto& e : *entries) names.push_back(std::move(e.name));
   return names;
 }
+
 
 Result<std::string> ReadLink(const std::string& path) {
   std::string buf(256, '\0');

@@ -6,15 +6,28 @@ prometheus::MetricFamily& MetricWriter::Family(prometheus::MetricType type, std:
                                                std::string_view help) {
   // Collectors usually emit a family's samples together: check the last one first.
   if (!families_.empty() && families_.back().name == name) return families_.back();
-  std::string key(name);
-  auto it = index_.find(key);
-  if (it != index_.end()) return families_[it->second];
-  index_.emplace(key, families_.size());
+  // Most writers hold a few families: a linear scan beats hashing the name and
+  // allocating a map node and a key per family. Past kLinearFamilies the map
+  // indexes every family.
+  if (families_.size() <= kLinearFamilies) {
+    for (auto& f : families_) {
+      if (f.name == name) return f;
+    }
+  } else if (auto it = index_.find(name); it != index_.end()) {
+    return families_[it->second];
+  }
   prometheus::MetricFamily& f = families_.emplace_back();
-  f.name = std::move(key);
+  f.name = std::string(name);
   f.help = std::string(help);
   f.type = type;
-  return f;
+  if (families_.size() > kLinearFamilies) {
+    if (index_.empty()) {
+      for (std::size_t i = 0; i < families_.size(); ++i) index_.emplace(families_[i].name, i);
+    } else {
+      index_.emplace(f.name, families_.size() - 1);
+    }
+  }
+  return families_.back();
 }
 
 void MetricWriter::SetValue(prometheus::ClientMetric& m, prometheus::MetricType type, double v) {
@@ -30,7 +43,24 @@ void MetricWriter::Add(prometheus::MetricType type, std::string_view name, std::
   prometheus::MetricFamily& f = Family(type, name, help);
   prometheus::ClientMetric& m = f.metric.emplace_back();
   m.label.reserve(labels.size());
-  for (const LabelView& l : labels) m.label.push_back(Label{std::string(l.name), std::string(l.value)});
+  // Labels go in sorted by name (a stable insertion sort of the views, as the
+  // exposition's sort would order them), so the serializer finds them sorted
+  // and moves no strings.
+  if (labels.size() <= 8) {
+    const LabelView* sorted[8];
+    std::size_t n = 0;
+    for (const LabelView& l : labels) {
+      std::size_t k = n++;
+      while (k > 0 && l.name < sorted[k - 1]->name) {
+        sorted[k] = sorted[k - 1];
+        --k;
+      }
+      sorted[k] = &l;
+    }
+    for (std::size_t i = 0; i < n; ++i) m.label.push_back(Label{std::string(sorted[i]->name), std::string(sorted[i]->value)});
+  } else {
+    for (const LabelView& l : labels) m.label.push_back(Label{std::string(l.name), std::string(l.value)});
+  }
   SetValue(m, f.type, value);
 }
 

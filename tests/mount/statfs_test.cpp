@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace host_exporter::mount {
 namespace {
@@ -103,6 +104,33 @@ TEST(StatFsRunner, HungCallMarksPathStuckUntilItReturns) {
   EXPECT_EQ(again.state, State::kOk);
   EXPECT_EQ(again.stat.blocks, 10u);
   EXPECT_EQ(gate.calls.load(), 2);
+}
+
+TEST(StatFsRunner, StartAllRunsABatchPastAHungCallWithOneThread) {
+  // One thread for the batch, and the second path hangs: the calls after it
+  // still complete (a thread joins when the hung call times out), each with
+  // its own timeout from its start, and the hung one is stuck.
+  Gate gate;
+  gate.only = "/mnt/nfs";
+  StatFsRunner r(gate.Func(), 300ms);
+  std::vector<std::string> paths = {"/a", "/mnt/nfs", "/b", "/c", "/a"};
+  auto t0 = std::chrono::steady_clock::now();
+  auto calls = r.StartAll(paths, 1);
+  ASSERT_EQ(calls.size(), paths.size());
+  std::vector<State> states;
+  for (auto& c : calls) states.push_back(r.Wait(c).state);
+  auto waited = std::chrono::steady_clock::now() - t0;
+  EXPECT_EQ(states[0], State::kOk);
+  EXPECT_EQ(states[1], State::kStuck);
+  EXPECT_EQ(states[2], State::kOk);
+  EXPECT_EQ(states[3], State::kOk);
+  EXPECT_EQ(states[4], State::kOk);  // the repeated path shares the first call
+  EXPECT_GE(waited, 290ms);
+  EXPECT_LT(waited, 2s);  // not a timeout per call after the hung one
+  EXPECT_EQ(gate.calls.load(), 1);
+  EXPECT_TRUE(r.IsStuck("/mnt/nfs"));
+  gate.Open();
+  EXPECT_TRUE(Drained(r));
 }
 
 TEST(StatFsRunner, ConcurrentCallersShareOneCall) {

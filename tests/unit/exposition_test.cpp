@@ -110,5 +110,22 @@ TEST(SerializeText, SummaryAndHistogram) {
             "size_bytes_count 9\n");
 }
 
+TEST(FormatFloat, IntegersTakeTheFastPathWithGoLayout) {
+  // Go: strconv.FormatFloat(v, 'g', -1, 64) for integral values on both sides
+  // of the plain/exponent boundary (exponent 6) and of 2^53.
+  EXPECT_EQ(FormatFloat(999999), "999999");
+  EXPECT_EQ(FormatFloat(-999999), "-999999");
+  EXPECT_EQ(FormatFloat(1000000), "1e+06");
+  EXPECT_EQ(FormatFloat(1234567), "1.234567e+06");
+  EXPECT_EQ(FormatFloat(-2500000), "-2.5e+06");
+  EXPECT_EQ(FormatFloat(1e15), "1e+15");
+  EXPECT_EQ(FormatFloat(9007199254740991.0), "9.007199254740991e+15");
+  EXPECT_EQ(FormatFloat(9007199254740992.0), "9.007199254740992e+15");
+  EXPECT_EQ(FormatFloat(18446744073709551615.0), "1.8446744073709552e+19");
+  EXPECT_EQ(FormatFloat(4297871852.0), "4.297871852e+09");
+  EXPECT_EQ(FormatFloat(100), "100");
+  EXPECT_EQ(FormatFloat(1e-7), "1e-07");
+}
+
 }  // namespace
 }  // namespace host_exporter

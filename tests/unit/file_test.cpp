@@ -1,5 +1,6 @@
 #include "host_exporter/file.h"
 
+#include <dirent.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <fstream>
 
 #include "host_exporter/text.h"
+#include "host_exporter/match_memo.h"
 
 namespace host_exporter {
 namespace {
@@ -136,6 +138,18 @@ TEST_F(FileTest, ReadOnceIsOneRead) {
   auto n = f->ReadOnce(buf, sizeof buf, p);
   ASSERT_TRUE(n);
   EXPECT_EQ(*n, sizeof buf);
+}
+
+TEST_F(FileTest, MemoizedRegexAnswersAsTheRegexAndRemembersAtMostItsCap) {
+  auto re = Regex::Compile("^(Tcp_InSegs|Udp_.*)$");
+  ASSERT_TRUE(re);
+  MemoizedRegex memo(*re, 2);
+  for (int round = 0; round < 2; ++round) {  // the second round answers from the memo
+    EXPECT_TRUE(memo.Match("Tcp_InSegs"));
+    EXPECT_FALSE(memo.Match("Tcp_OutSegs"));
+    EXPECT_TRUE(memo.Match("Udp_NoPorts"));  // past the cap: matched, not remembered
+    EXPECT_FALSE(memo.Match("Ip_Forwarding"));
+  }
 }
 
 // Injected read failures: EINTR is retried, EIO is reported with errno text.

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace host_exporter::mount {
 
@@ -47,8 +48,10 @@ class ScopedStatFsOverride {
 // device_error label.
 std::string GoErrnoText(int err);
 
-// Runs each statfs call on a thread of its own and waits for it at most
-// `timeout`. A call that has not returned by then marks its path stuck: it is
+// Runs statfs calls on the runner's threads (a pool that grows when every
+// thread is busy, so a hung call holds only its own) and waits for each at
+// most `timeout` from when a thread takes it; StartAll's calls are taken one
+// after another by a few threads. A call that has not returned by then marks its path stuck: it is
 // not asked again (callers get kStuck at once) until that call returns, and
 // the scrape that saw the timeout gets kStuck too. So there is at most one
 // outstanding call, and one thread, per path, however long a mount hangs.
@@ -82,6 +85,10 @@ class StatFsRunner {
 
   // Starts statfs(path) unless a call for it is outstanding; returns at once.
   Call Start(const std::string& path) const;
+  // Start for many paths at once: their calls are taken one after another by
+  // at most `parallel` threads (more only to replace ones held by a hung call),
+  // each call's timeout running from when a thread takes it.
+  std::vector<Call> StartAll(const std::vector<std::string>& paths, std::size_t parallel) const;
   // Waits for the call until its deadline (start + timeout).
   Outcome Wait(Call& call) const;
   // Start + Wait.
@@ -93,6 +100,7 @@ class StatFsRunner {
 
  private:
   struct State;
+  struct Batch;
   std::shared_ptr<State> state_;
 };
 

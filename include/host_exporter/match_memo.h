@@ -1,0 +1,45 @@
+// A Regex with a memo of its answers, for patterns that are asked about the
+// same few hundred names every scrape (netstat's and vmstat's field names): a
+// hash lookup instead of an RE2 search per name. The memo holds at most
+// `max_entries` names; past that, names are matched without being remembered.
+// Thread safety: Match may be called from many threads at once (one mutex).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "host_exporter/regex.h"
+
+namespace host_exporter {
+
+class MemoizedRegex {
+ public:
+  explicit MemoizedRegex(Regex re, std::size_t max_entries = 4096)
+      : re_(std::move(re)), max_entries_(max_entries) {}
+  MemoizedRegex(MemoizedRegex&& o) noexcept : re_(std::move(o.re_)), max_entries_(o.max_entries_) {}
+
+  bool Match(std::string_view s) const {
+    std::lock_guard lock(mu_);
+    if (auto it = memo_.find(s); it != memo_.end()) return it->second;
+    bool m = re_.Match(s);
+    if (memo_.size() < max_entries_) memo_.emplace(std::string(s), m);
+    return m;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  Regex re_;
+  std::size_t max_entries_;
+  mutable std::mutex mu_;
+  mutable std::unordered_map<std::string, bool, Hash, std::equal_to<>> memo_;
+};
+
+}  // namespace host_exporter
