@@ -129,7 +129,9 @@ def test_many_parallel_scrapers_memory_bounded():
         assert set(codes) <= {200, 503}
         assert codes.count(200) >= 300
         after = rss_kb(e.proc.pid)
-        assert after - before < 20000, (before, after)
+        # AddressSanitizer keeps freed memory in quarantine and per-thread caches.
+        bound = 80000 if "ASAN_OPTIONS" in os.environ else 20000
+        assert after - before < bound, (before, after)
 
 
 def test_pipelined_requests_on_one_connection():
