@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "host_exporter/collector.h"
+#include "host_exporter/text.h"
 #include "host_exporter/procfs/sysctl.h"
 
 namespace host_exporter::collectors::sysctl {
@@ -18,26 +19,6 @@ constexpr std::string_view kIncludeInfoFlag = "collector.sysctl.include-info";
 
 bool IsMetricNameChar(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-// node_exporter's SanitizeMetricName: every match of `_*[^0-9A-Za-z_]+_*` -> "_".
-std::string SanitizeMetricName(std::string_view s) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t j = i;
-    while (j < s.size() && s[j] == '_') ++j;
-    if (j < s.size() && !IsMetricNameChar(s[j])) {
-      while (j < s.size() && !IsMetricNameChar(s[j])) ++j;
-      while (j < s.size() && s[j] == '_') ++j;
-      out.push_back('_');
-      i = j;
-      continue;
-    }
-    out.push_back(s[i]);
-    ++i;
-  }
-  return out;
 }
 
 // Go's fmt %v of a []string: "[a b c]".

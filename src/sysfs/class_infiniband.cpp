@@ -1,5 +1,7 @@
 #include "host_exporter/sysfs/class_infiniband.h"
 
+#include "host_exporter/gocompat/strconv.h"
+
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -12,36 +14,6 @@
 
 namespace host_exporter::sysfs {
 namespace {
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// strconv's underscoreOK: '_' only between digits (a base prefix counts as one).
-bool UnderscoreOk(std::string_view s) {
-  char saw = '^';
-  std::size_t i = 0;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  bool hex = false;
-  if (s.size() >= 2 && s[0] == '0' && (Lower(s[1]) == 'b' || Lower(s[1]) == 'o' || Lower(s[1]) == 'x')) {
-    i = 2;
-    saw = '0';
-    hex = Lower(s[1]) == 'x';
-  }
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if ((c >= '0' && c <= '9') || (hex && Lower(c) >= 'a' && Lower(c) <= 'f')) {
-      saw = '0';
-      continue;
-    }
-    if (c == '_') {
-      if (saw != '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw == '_') return false;
-    saw = '!';
-  }
-  return saw != '_';
-}
 
 bool IsRegularFile(const std::string& path) {
   struct stat st;
@@ -122,7 +94,7 @@ Status ReadCounterDir(const std::string& dir, Known known, On on) {
       return std::unexpected(value.error());
     }
     if (!known(name)) continue;
-    auto v = ParseGoUintBase0(*value);
+    auto v = gocompat::ParseUintBase0(*value);
     if (!v) {
       // Old kernels print this for counters the port management agent lacks.
       if (value->find("N/A (no PMA)") != std::string::npos) continue;
@@ -267,50 +239,6 @@ Result<std::uint64_t> ParseInfiniBandRate(std::string_view text) {
   double bytes = static_cast<double>(f) * 125000000;  // Gb/s -> bytes/s
   if (bytes < 0) return static_cast<std::uint64_t>(static_cast<std::int64_t>(bytes));
   return static_cast<std::uint64_t>(bytes);
-}
-
-Result<std::uint64_t> ParseGoUintBase0(std::string_view s0) {
-  auto bad = [&] { return ParseFail("invalid unsigned integer \"" + std::string(s0) + "\""); };
-  if (s0.empty()) return bad();
-  std::string_view s = s0;
-  unsigned base = 10;
-  if (s[0] == '0') {
-    if (s.size() >= 3 && Lower(s[1]) == 'b') {
-      base = 2;
-      s.remove_prefix(2);
-    } else if (s.size() >= 3 && Lower(s[1]) == 'o') {
-      base = 8;
-      s.remove_prefix(2);
-    } else if (s.size() >= 3 && Lower(s[1]) == 'x') {
-      base = 16;
-      s.remove_prefix(2);
-    } else {
-      base = 8;
-      s.remove_prefix(1);
-    }
-  }
-  std::uint64_t n = 0;
-  bool underscores = false;
-  for (char c : s) {
-    unsigned d;
-    if (c == '_') {
-      underscores = true;
-      continue;
-    } else if (c >= '0' && c <= '9') {
-      d = static_cast<unsigned>(c - '0');
-    } else if (Lower(c) >= 'a' && Lower(c) <= 'z') {
-      d = static_cast<unsigned>(Lower(c) - 'a' + 10);
-    } else {
-      return bad();
-    }
-    if (d >= base) return bad();
-    if (n > (std::numeric_limits<std::uint64_t>::max() - d) / base) {
-      return ParseFail("value out of range \"" + std::string(s0) + "\"");
-    }
-    n = n * base + d;
-  }
-  if (underscores && !UnderscoreOk(s0)) return bad();
-  return n;
 }
 
 Result<std::vector<InfiniBandDevice>> ReadInfiniBandClass(const Paths& paths) {

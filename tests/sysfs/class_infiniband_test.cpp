@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "host_exporter/gocompat/strconv.h"
+
 #include "support/golden.h"
 
 namespace host_exporter::sysfs {
@@ -40,26 +42,26 @@ TEST(ParseInfiniBandRate, RejectsMalformedAndEmpty) {
 }
 
 TEST(ParseGoUintBase0, AcceptsGoIntegerLiterals) {
-  EXPECT_EQ(*ParseGoUintBase0("4294967295"), 4294967295u);
-  EXPECT_EQ(*ParseGoUintBase0("0"), 0u);
-  EXPECT_EQ(*ParseGoUintBase0("0x1f"), 31u);
-  EXPECT_EQ(*ParseGoUintBase0("010"), 8u);  // a leading 0 means octal
-  EXPECT_EQ(*ParseGoUintBase0("0b101"), 5u);
-  EXPECT_EQ(*ParseGoUintBase0("0o17"), 15u);
-  EXPECT_EQ(*ParseGoUintBase0("1_000"), 1000u);
-  EXPECT_EQ(*ParseGoUintBase0("18446744073709551615"), 18446744073709551615u);
+  EXPECT_EQ(*gocompat::ParseUintBase0("4294967295"), 4294967295u);
+  EXPECT_EQ(*gocompat::ParseUintBase0("0"), 0u);
+  EXPECT_EQ(*gocompat::ParseUintBase0("0x1f"), 31u);
+  EXPECT_EQ(*gocompat::ParseUintBase0("010"), 8u);  // a leading 0 means octal
+  EXPECT_EQ(*gocompat::ParseUintBase0("0b101"), 5u);
+  EXPECT_EQ(*gocompat::ParseUintBase0("0o17"), 15u);
+  EXPECT_EQ(*gocompat::ParseUintBase0("1_000"), 1000u);
+  EXPECT_EQ(*gocompat::ParseUintBase0("18446744073709551615"), 18446744073709551615u);
 }
 
 TEST(ParseGoUintBase0, RejectsWhatGoRejects) {
-  EXPECT_FALSE(ParseGoUintBase0(""));
-  EXPECT_FALSE(ParseGoUintBase0("N/A (no PMA)"));
-  EXPECT_FALSE(ParseGoUintBase0("-1"));
-  EXPECT_FALSE(ParseGoUintBase0("09"));  // not octal
-  EXPECT_FALSE(ParseGoUintBase0("0x"));
-  EXPECT_FALSE(ParseGoUintBase0("1__0"));
-  EXPECT_FALSE(ParseGoUintBase0("_1"));
-  EXPECT_FALSE(ParseGoUintBase0("18446744073709551616"));
-  EXPECT_FALSE(ParseGoUintBase0("12 "));
+  EXPECT_FALSE(gocompat::ParseUintBase0(""));
+  EXPECT_FALSE(gocompat::ParseUintBase0("N/A (no PMA)"));
+  EXPECT_FALSE(gocompat::ParseUintBase0("-1"));
+  EXPECT_FALSE(gocompat::ParseUintBase0("09"));  // not octal
+  EXPECT_FALSE(gocompat::ParseUintBase0("0x"));
+  EXPECT_FALSE(gocompat::ParseUintBase0("1__0"));
+  EXPECT_FALSE(gocompat::ParseUintBase0("_1"));
+  EXPECT_FALSE(gocompat::ParseUintBase0("18446744073709551616"));
+  EXPECT_FALSE(gocompat::ParseUintBase0("12 "));
 }
 
 TEST(ReadInfiniBandClass, ReadsDevicesPortsAndCounters) {

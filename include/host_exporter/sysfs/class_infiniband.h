@@ -76,8 +76,6 @@ struct InfiniBandDevice {
 Result<std::pair<unsigned, std::string>> ParseInfiniBandState(std::string_view text);
 // "100 Gb/sec (4X EDR)" -> bytes/second (the number is read as a float32, like procfs).
 Result<std::uint64_t> ParseInfiniBandRate(std::string_view text);
-// Go's strconv.ParseUint(s, 0, 64): decimal, 0x hex, 0o/0 octal, 0b binary, '_' separators.
-Result<std::uint64_t> ParseGoUintBase0(std::string_view s);
 
 // Every device in /sys/class/infiniband, sorted by name. A missing file gives
 // ErrorKind::kNotFound (node_exporter then reports no data); parse errors name the file.
