@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 
 BINARY = os.environ.get("HOST_EXPORTER_BINARY", os.path.join(os.path.dirname(__file__), "../../build/host_exporter"))
-SOURCE = os.environ.get("HOST_EXPORTER_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "../.."))
+SOURCE = os.path.realpath(os.environ.get("HOST_EXPORTER_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "../..")))
 FIXTURES = os.path.join(SOURCE, "fixtures")
 
 
