@@ -2,6 +2,8 @@
 // filesystem_common.go): node_filesystem_* for every mount in
 // <procfs>/1/mountinfo (or self/mountinfo), from statfs(2) on
 // <rootfs>/<mount point>.
+#include <chrono>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -30,6 +32,9 @@ constexpr const char* kFSTypesExclude = "collector.filesystem.fs-types-exclude";
 constexpr const char* kOldFSTypesExclude = "collector.filesystem.ignored-fs-types";
 constexpr const char* kFSTypesInclude = "collector.filesystem.fs-types-include";
 constexpr const char* kMountTimeout = "collector.filesystem.mount-timeout";
+// How long before the scrape deadline the filesystem collector stops waiting
+// for statfs calls, so the scrape still takes its output in time.
+constexpr std::chrono::milliseconds kDeadlineMargin{100};
 constexpr const char* kStatWorkers = "collector.filesystem.stat-workers";
 
 constexpr const char* kStuckError = "mountpoint timeout";
@@ -99,15 +104,21 @@ class FilesystemCollector final : public Collector {
       e.stat_path = RootfsFilePath(paths_.rootfs, e.mount_point);
       entries.push_back(std::move(e));
     }
-    StatAll(entries);
+    StatAll(entries, out.deadline());
     Emit(entries, out);
     return {};
   }
 
  private:
   // At most `workers` calls in flight, each waited for at most the timeout
-  // from its start; all are handed to the runner at once.
-  void StatAll(std::vector<Entry>& entries) const {
+  // from its start; all are handed to the runner at once. A scrape deadline
+  // that comes before a mount's timeout ends the wait early: that mount is
+  // reported as stuck (device_error 1) in this scrape, so even the first
+  // scrape after a mount hangs carries the other mounts and its error series.
+  void StatAll(std::vector<Entry>& entries, const MetricWriter::Deadline& deadline) const {
+    std::optional<mount::StatFsRunner::Clock::time_point> give_up;
+    // Leave the scrape a moment to take the output before its deadline.
+    if (deadline) give_up = *deadline - kDeadlineMargin;
     std::vector<std::string> paths;
     paths.reserve(entries.size());
     for (const Entry& e : entries) {
@@ -118,7 +129,7 @@ class FilesystemCollector final : public Collector {
       paths.push_back(e.stat_path);
     }
     auto calls = runner_.StartAll(paths, opts_.workers);
-    for (std::size_t i = 0; i < entries.size(); ++i) entries[i].outcome = runner_.Wait(calls[i]);
+    for (std::size_t i = 0; i < entries.size(); ++i) entries[i].outcome = runner_.Wait(calls[i], give_up);
   }
 
   static void Emit(const std::vector<Entry>& entries, MetricWriter& out) {

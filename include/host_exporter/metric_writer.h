@@ -4,7 +4,9 @@
 // Thread safety: not thread-safe; one writer per thread.
 #pragma once
 
+#include <chrono>
 #include <functional>
+#include <optional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -56,6 +58,14 @@ class MetricWriter {
   // Adds a whole family (textfile collector); merges into an existing one.
   void AddFamily(prometheus::MetricFamily family);
 
+  // When the scrape that started this collector stops waiting for it (from
+  // X-Prometheus-Scrape-Timeout-Seconds), if it has a deadline. A collector
+  // that waits on something slow (filesystem's statfs calls) gives up by
+  // then and reports what it has, rather than being dropped whole.
+  using Deadline = std::optional<std::chrono::steady_clock::time_point>;
+  const Deadline& deadline() const { return deadline_; }
+  void set_deadline(Deadline d) { deadline_ = d; }
+
   std::size_t size() const { return families_.size(); }
   std::vector<prometheus::MetricFamily>& families() { return families_; }
   std::vector<prometheus::MetricFamily> Take() { index_.clear(); return std::move(families_); }
@@ -74,6 +84,7 @@ class MetricWriter {
   static constexpr std::size_t kLinearFamilies = 16;
 
   std::vector<prometheus::MetricFamily> families_;
+  Deadline deadline_;
   // Empty while families_ has at most kLinearFamilies entries; then indexes all.
   std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> index_;
 };

@@ -106,6 +106,7 @@ std::vector<prometheus::MetricFamily> Scraper::Scrape(const std::vector<std::siz
       const std::shared_ptr<Slot>& slot = slots_[which[k]];
       if (!slot->current) {
         slot->current = std::make_shared<Run>();
+        slot->current->out.set_deadline(deadline);
         batch->items.emplace_back(slot, slot->current);
       }
       runs[k] = slot->current;

@@ -204,23 +204,33 @@ StatFsRunner::Call StatFsRunner::Start(const std::string& path) const {
   return std::move(StartAll({path}, 1).front());
 }
 
-StatFsRunner::Outcome StatFsRunner::Wait(Call& call) const {
+StatFsRunner::Outcome StatFsRunner::Wait(Call& call, std::optional<Clock::time_point> give_up) const {
   Outcome out;
   if (call.stuck_at_start_) return out;
   Call::Pending& p = *call.pending_;
   std::unique_lock lock(state_->mu);
   p.waited = true;
+  auto gave_up = [&] {
+    log::Debug("statfs not answered before the scrape deadline, reported as stuck for this scrape",
+               {{"collector", "filesystem"}, {"path", call.path_}});
+    return out;
+  };
   while (!p.done) {
     if (!p.started) {
       // Not taken yet: every thread on its batch is in a slow call. After a
       // whole timeout of waiting, one more thread joins the batch.
       auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(state_->timeout);
+      bool scrape_ends = give_up && *give_up < until;
+      if (scrape_ends) until = *give_up;
       if (!state_->cv.wait_until(lock, until, [&] { return p.done || p.started; })) {
+        if (scrape_ends) return gave_up();
         if (auto b = p.batch.lock()) state_->AddDrainerLocked(b, state_);
       }
       continue;
     }
-    if (!state_->cv.wait_until(lock, p.deadline, [&] { return p.done; })) {
+    bool scrape_ends = give_up && *give_up < p.deadline;
+    if (!state_->cv.wait_until(lock, scrape_ends ? *give_up : p.deadline, [&] { return p.done; })) {
+      if (scrape_ends) return gave_up();
       if (!p.stuck) {
         p.stuck = true;
         log::Warn("Mount point timed out, it is being labeled as stuck and will not be monitored",

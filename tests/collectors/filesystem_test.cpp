@@ -61,8 +61,9 @@ Result<std::unique_ptr<Collector>> Build(const Paths& paths, const std::vector<s
   return FindCollector("filesystem")->create(CollectorConfig{paths, *flags});
 }
 
-std::string Collect(const Collector& c, Status* status = nullptr) {
+std::string Collect(const Collector& c, Status* status = nullptr, MetricWriter::Deadline deadline = std::nullopt) {
   MetricWriter w;
+  w.set_deadline(deadline);
   Status s = c.Collect(w);
   if (status != nullptr) *status = s;
   return SerializeText(w.Take());
@@ -205,6 +206,56 @@ TEST(FilesystemCollector, StuckMountIsReportedAndNotAskedAgainUntilItReturns) {
                              "fstype=\"nfs4\",mountpoint=\"/mnt/nfs\"} 8.00157335552e+12"));
   EXPECT_FALSE(Has(recovered, "mountpoint timeout"));
   EXPECT_EQ(nfs_calls.load(), 2);
+}
+
+// The first scrape after a mount hangs, when the mount timeout (default 5s)
+// is longer than the scrape's: the collector stops waiting at the scrape's
+// deadline and reports that mount stuck, with every other mount's series.
+TEST(FilesystemCollector, ScrapeDeadlineBeforeMountTimeoutReportsTheMountStuck) {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool release = false;
+  std::atomic<int> nfs_calls{0};
+  auto table = TableStatFs(FixturePaths("basic").rootfs);
+  mount::ScopedStatFsOverride o([&](const std::string& path, StatFs* out) {
+    if (path.ends_with("/mnt/nfs")) {
+      ++nfs_calls;
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return release; });
+    }
+    return table(path, out);
+  });
+  auto c = Build(FixturePaths("basic"), {"--path.procfs=" + FixturePaths("basic").procfs});
+  ASSERT_TRUE(c) << c.error().message;
+  const std::string stuck =
+      "node_filesystem_device_error{device=\"fileserver:/export/media\",device_error=\"mountpoint timeout\","
+      "fstype=\"nfs4\",mountpoint=\"/mnt/nfs\"} 1";
+
+  for (int i = 0; i < 2; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    Status st;
+    std::string out = Collect(**c, &st, t0 + 400ms);
+    auto took = std::chrono::steady_clock::now() - t0;
+    ASSERT_TRUE(st) << st.error().message;
+    EXPECT_LT(took, 400ms);  // back before the deadline, not after the 5s mount timeout
+    EXPECT_TRUE(Has(out, stuck)) << out;
+    EXPECT_FALSE(Has(out, "node_filesystem_size_bytes{device=\"fileserver:/export/media\""));
+    EXPECT_TRUE(Has(out, "mountpoint=\"/home\"} 4.292870144e+11"));  // the rest is collected
+  }
+  // The second scrape shared the outstanding call rather than starting another.
+  EXPECT_EQ(nfs_calls.load(), 1);
+  {
+    std::lock_guard lock(mu);
+    release = true;
+  }
+  cv.notify_all();
+  std::string recovered;
+  for (int i = 0; i < 200; ++i) {
+    recovered = Collect(**c, nullptr, std::chrono::steady_clock::now() + 2s);
+    if (Has(recovered, "node_filesystem_size_bytes{device=\"fileserver:/export/media\"")) break;
+    std::this_thread::sleep_for(10ms);
+  }
+  EXPECT_FALSE(Has(recovered, "mountpoint timeout")) << recovered;
 }
 
 TEST(FilesystemCollector, MalformedMountInfoFailsWithPath) {

@@ -40,12 +40,16 @@ def run_with_hung_mount(flags, body):
 def test_hung_statfs_never_delays_scrapes_and_is_reported():
     def body(m, e):
         # First scrape after the mount appears: statfs hangs and the default
-        # mount timeout (5s) is longer than the scrape's, so the collector is
-        # cut off at the deadline; everything else is served in time.
+        # mount timeout (5s) is longer than the scrape's, so the collector
+        # stops waiting just before the deadline and reports the mount stuck;
+        # everything else is served in time.
         status, took, series = scrape(e, 3)
         assert status == 200 and took < 3.0, took
         assert ("node_load1", frozenset()) in series
         assert series[("node_scrape_collector_success", frozenset({("collector", "meminfo")}))] == "1"
+        value, labels = device_error(series, m.mount)
+        assert value == "1", (value, labels)
+        assert series[("node_scrape_collector_success", frozenset({("collector", "filesystem")}))] == "1"
         # Once the mount timeout has passed, the mount is known stuck: every
         # later scrape answers at once with device_error 1 for it.
         time.sleep(5.5)

@@ -172,6 +172,24 @@ TEST(StatFsRunner, StartDoesNotWaitAndOutlivesTheRunner) {
   EXPECT_EQ(gate->calls.load(), 2);
 }
 
+// A caller's give-up time (the scrape deadline) before the call's own timeout:
+// that caller gets kStuck, but the path is not marked stuck, and a call that
+// returns before its timeout is used by the next caller.
+TEST(StatFsRunner, GiveUpEndsOneWaitWithoutMarkingThePathStuck) {
+  Gate gate;
+  StatFsRunner r(gate.Func(), 10s);
+  auto call = r.Start("/mnt/a");
+  EXPECT_EQ(r.Wait(call, std::chrono::steady_clock::now() + 50ms).state, State::kStuck);
+  EXPECT_FALSE(r.IsStuck("/mnt/a"));
+  auto again = r.Start("/mnt/a");  // shares the outstanding call
+  gate.Open();
+  auto out = r.Wait(again, std::chrono::steady_clock::now() + 5s);
+  EXPECT_EQ(out.state, State::kOk);
+  EXPECT_EQ(out.stat.blocks, 10u);
+  EXPECT_EQ(gate.calls.load(), 1);
+  EXPECT_TRUE(Drained(r));
+}
+
 TEST(RealStatFs, StatsRootAndReportsErrno) {
   StatFs st;
   ASSERT_EQ(RealStatFs("/", &st), 0);

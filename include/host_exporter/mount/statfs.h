@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -89,8 +90,11 @@ class StatFsRunner {
   // at most `parallel` threads (more only to replace ones held by a hung call),
   // each call's timeout running from when a thread takes it.
   std::vector<Call> StartAll(const std::vector<std::string>& paths, std::size_t parallel) const;
-  // Waits for the call until its deadline (start + timeout).
-  Outcome Wait(Call& call) const;
+  // Waits for the call until its deadline (start + timeout), or until
+  // `give_up` if that comes first: then the outcome is kStuck for this caller
+  // only; the call goes on, and is marked stuck only if it outlives its own
+  // timeout (a later Wait or Start sees that).
+  Outcome Wait(Call& call, std::optional<Clock::time_point> give_up = std::nullopt) const;
   // Start + Wait.
   Outcome Stat(const std::string& path) const;
 
