@@ -14,6 +14,7 @@
 
 #include "host_exporter/connections.h"
 #include "host_exporter/exporter.h"
+#include "host_exporter/gzip.h"
 #include "host_exporter/result.h"
 #include "host_exporter/tls_context.h"
 #include "host_exporter/web_auth.h"
@@ -35,6 +36,7 @@ struct ServerOptions {
   std::string web_config_file;  // "" for plain HTTP without auth
   bool systemd_socket = false;  // serve activated_fds instead of listen_addresses
   std::vector<int> activated_fds;  // listening sockets from TakeListenFds()
+  int gzip_level = 1;              // of /metrics responses (--web.gzip-level)
 };
 
 // Listen addresses, telemetry path and connection limits from the flags.
@@ -65,6 +67,7 @@ class HttpServer {
   std::unique_ptr<ReloadingTlsContext> tls_;
   std::unique_ptr<RequestGate> gate_;
   std::unique_ptr<ConnectionManager> connections_;
+  std::unique_ptr<GzipPool> gzip_;
   int accept_stop_fd_ = -1;  // eventfd that ends AcceptLoop
   std::thread accept_thread_;
   std::vector<std::unique_ptr<ReactorServer>> servers_;

@@ -43,6 +43,8 @@ FlagSet BuildFlagSet() {
   f.String("web.read-header-timeout", "10s",
            "Time a client has to send a complete request head (and TLS handshake).");
   f.String("web.idle-timeout", "5m", "Time an idle keep-alive connection is kept open.");
+  f.String("web.gzip-level", "1",
+           "gzip level (1 fastest to 9 smallest) of /metrics responses to clients that accept gzip.");
 
   f.Section("Paths");
   f.String("path.procfs", "/proc", "procfs mountpoint.");

@@ -74,7 +74,7 @@ Result<ListenAddress> ParseListenAddress(std::string_view addr) {
 }
 
 HttpServer::HttpServer(Exporter& exporter, ServerOptions opts)
-    : exporter_(exporter), opts_(std::move(opts)) {}
+    : exporter_(exporter), opts_(std::move(opts)), gzip_(std::make_unique<GzipPool>(opts_.gzip_level)) {}
 
 Result<ServerOptions> ServerOptionsFromFlags(const FlagValues& flags, const ExporterOptions& opts) {
   ServerOptions so;
@@ -102,6 +102,12 @@ Result<ServerOptions> ServerOptionsFromFlags(const FlagValues& flags, const Expo
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*d);
     (std::string_view(name) == "web.idle-timeout" ? so.limits.idle_timeout : so.limits.header_timeout) = ms;
   }
+  auto level = ParseUint(flags.GetString("web.gzip-level"));
+  if (!level || *level < 1 || *level > 9) {
+    return Fail(ErrorKind::kInvalidArgument, "flag --web.gzip-level: expected 1 to 9, got \"" +
+                                                 flags.GetString("web.gzip-level") + "\"");
+  }
+  so.gzip_level = static_cast<int>(*level);
   // Enough workers that a scrape over --web.max-requests is answered 503 at once.
   so.limits.workers = opts.max_requests > 0 ? opts.max_requests + 4 : 64;
   so.limits.max_queued = std::max<std::size_t>(64, so.limits.workers);
@@ -197,6 +203,13 @@ void HttpServer::Configure(httplib::Server& srv) {
       MetricsResponse r = exporter_.Metrics(collect, exclude, timeout);
       res.status = r.status;
       res.set_header("Vary", "Accept-Encoding");
+      // Compressed here rather than by httplib, with a reused deflate state at
+      // --web.gzip-level (httplib makes a new one per response, at level 6).
+      if (req.get_header_value("Accept-Encoding") == "gzip") {
+        const_cast<httplib::Headers&>(req.headers).erase("Accept-Encoding");
+        res.set_header("Content-Encoding", "gzip");
+        r.body = gzip_->Compress(r.body);
+      }
       res.set_content(std::move(r.body), r.content_type.c_str());
       return;
     }

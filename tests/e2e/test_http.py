@@ -70,6 +70,24 @@ def test_gzip_only_when_accepted(exporter_factory):
     r = curl("--compressed", "-D", "-", e.url + "/metrics")
     assert r.returncode == 0
     assert b"node_load1 0.21" in r.stdout
+    # HEAD announces the compressed body GET would send (its length varies by a
+    # few bytes between scrapes: durations), well under the plain one's.
+    _, _, plain = e.get()
+    r = curl("-I", "-H", "Accept-Encoding: gzip", e.url + "/metrics")
+    head = dict(l.split(": ", 1) for l in r.stdout.decode().lower().splitlines()[1:] if ": " in l)
+    assert head["content-encoding"] == "gzip"
+    assert 0 < int(head["content-length"]) < len(plain) / 2
+
+
+def test_gzip_level_flag(exporter_factory):
+    sizes = {}
+    for level in (1, 9):
+        e = exporter_factory(fixture_flags("basic") + [f"--web.gzip-level={level}", "--no-collector.filesystem"])
+        _, headers, body = e.get(headers={"Accept-Encoding": "gzip"})
+        assert headers["Content-Encoding"] == "gzip"
+        assert b"node_load1 0.21" in gzip.decompress(body)
+        sizes[level] = len(body)
+    assert sizes[9] < sizes[1], sizes
 
 
 def test_head_and_methods_and_paths(exporter_factory):
@@ -174,6 +192,8 @@ def test_second_instance_on_same_port_fails(exporter_factory):
     ("--log.level=loud", "--log.level"),
     ("--log.format=xml", "--log.format"),
     ("--web.scrape-timeout-max=10", "--web.scrape-timeout-max"),
+    ("--web.gzip-level=0", "--web.gzip-level"),
+    ("--web.gzip-level=fast", "--web.gzip-level"),
 ])
 def test_bad_flags_stop_startup_naming_the_flag(flag, needle):
     r = subprocess.run([BINARY, flag, f"--web.listen-address=127.0.0.1:{free_port()}"],
