@@ -2,7 +2,9 @@
 
 #include <sys/statfs.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -57,8 +59,18 @@ std::string GoErrnoText(int err) {
 
 struct StatFsRunner::Batch {
   std::vector<std::pair<std::string, std::shared_ptr<Call::Pending>>> items;  // fixed once made
-  std::size_t next = 0;  // first item no thread has taken (guarded by State::mu)
+  std::size_t next = 0;      // first item no thread has taken (guarded by State::mu)
+  std::size_t parallel = 1;  // threads the batch may have for speed (more only past hung calls)
+  std::size_t drainers = 0;  // threads asked for so far (guarded by State::mu)
 };
+
+namespace {
+// A waiter whose call has run this long while the batch still has untaken
+// calls asks for one more thread (up to the batch's `parallel`). A healthy
+// statfs takes microseconds, so a scrape of healthy mounts costs one thread
+// wake-up; a slow or hung mount does not hold up the rest for long.
+constexpr std::chrono::milliseconds kHedge{10};
+}  // namespace
 
 struct StatFsRunner::Call::Pending {
   StatFsRunner::Clock::time_point deadline;  // start + timeout, once started
@@ -110,6 +122,7 @@ bool StatFsRunner::State::AddDrainerLocked(const std::shared_ptr<Batch>& batch, 
     }
   }
   queue.push_back(batch);
+  ++batch->drainers;
   work_cv.notify_one();
   return true;
 }
@@ -139,7 +152,6 @@ void StatFsRunner::State::Worker(std::shared_ptr<State> state) {
       auto [path, p] = batch->items[batch->next++];
       p->started = true;
       p->deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(state->timeout);
-      if (p->waited) state->cv.notify_all();
       lock.unlock();
       StatFs st;
       int err = state->fn(path, &st);
@@ -193,10 +205,9 @@ std::vector<StatFsRunner::Call> StatFsRunner::StartAll(const std::vector<std::st
     state_->outstanding.emplace(paths[i], p);
     batch->items.emplace_back(paths[i], std::move(p));
   }
-  std::size_t threads = std::min(std::max<std::size_t>(1, parallel), batch->items.size());
-  for (std::size_t t = 0; t < threads; ++t) {
-    if (!state_->AddDrainerLocked(batch, state_)) break;
-  }
+  // One thread to begin with; waiters add more (kHedge) when a call is slow.
+  batch->parallel = std::max<std::size_t>(1, parallel);
+  if (!batch->items.empty()) state_->AddDrainerLocked(batch, state_);
   return calls;
 }
 
@@ -210,36 +221,44 @@ StatFsRunner::Outcome StatFsRunner::Wait(Call& call, std::optional<Clock::time_p
   Call::Pending& p = *call.pending_;
   std::unique_lock lock(state_->mu);
   p.waited = true;
-  auto gave_up = [&] {
-    log::Debug("statfs not answered before the scrape deadline, reported as stuck for this scrape",
-               {{"collector", "filesystem"}, {"path", call.path_}});
-    return out;
-  };
+  const auto timeout = std::chrono::duration_cast<Clock::duration>(state_->timeout);
+  // Not taken by then (every thread on its batch in a slow call): one more
+  // thread joins the batch, beyond its `parallel` if need be.
+  auto untaken_until = Clock::now() + timeout;
   while (!p.done) {
-    if (!p.started) {
-      // Not taken yet: every thread on its batch is in a slow call. After a
-      // whole timeout of waiting, one more thread joins the batch.
-      auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(state_->timeout);
-      bool scrape_ends = give_up && *give_up < until;
-      if (scrape_ends) until = *give_up;
-      if (!state_->cv.wait_until(lock, until, [&] { return p.done || p.started; })) {
-        if (scrape_ends) return gave_up();
-        if (auto b = p.batch.lock()) state_->AddDrainerLocked(b, state_);
-      }
-      continue;
+    auto now = Clock::now();
+    auto batch = p.batch.lock();
+    bool untaken_left = batch && batch->next < batch->items.size();
+    bool may_hedge = untaken_left && batch->drainers < batch->parallel;
+    auto until = p.started ? p.deadline : untaken_until;
+    if (may_hedge) until = std::min(until, now + kHedge);
+    bool scrape_ends = give_up && *give_up <= until;
+    if (scrape_ends) until = *give_up;
+    if (state_->cv.wait_until(lock, until, [&] { return p.done; })) break;
+    now = Clock::now();
+    if (scrape_ends && now >= *give_up) {
+      log::Debug("statfs not answered before the scrape deadline, reported as stuck for this scrape",
+                 {{"collector", "filesystem"}, {"path", call.path_}});
+      return out;
     }
-    bool scrape_ends = give_up && *give_up < p.deadline;
-    if (!state_->cv.wait_until(lock, scrape_ends ? *give_up : p.deadline, [&] { return p.done; })) {
-      if (scrape_ends) return gave_up();
+    batch = p.batch.lock();
+    untaken_left = batch && batch->next < batch->items.size();
+    if (p.started && now >= p.deadline) {
       if (!p.stuck) {
         p.stuck = true;
         log::Warn("Mount point timed out, it is being labeled as stuck and will not be monitored",
                   {{"collector", "filesystem"}, {"path", call.path_}});
       }
       // The rest of its batch must not wait behind it.
-      if (auto b = p.batch.lock(); b && b->next < b->items.size()) state_->AddDrainerLocked(b, state_);
+      if (untaken_left) state_->AddDrainerLocked(batch, state_);
       return out;
     }
+    if (!p.started && now >= untaken_until) {
+      if (untaken_left) state_->AddDrainerLocked(batch, state_);
+      untaken_until = now + timeout;
+      continue;
+    }
+    if (untaken_left && batch->drainers < batch->parallel) state_->AddDrainerLocked(batch, state_);
   }
   if (p.err != 0) {
     out.state = Outcome::State::kError;

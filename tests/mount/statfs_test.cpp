@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <condition_variable>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -129,6 +130,42 @@ TEST(StatFsRunner, StartAllRunsABatchPastAHungCallWithOneThread) {
   EXPECT_LT(waited, 2s);  // not a timeout per call after the hung one
   EXPECT_EQ(gate.calls.load(), 1);
   EXPECT_TRUE(r.IsStuck("/mnt/nfs"));
+  gate.Open();
+  EXPECT_TRUE(Drained(r));
+}
+
+// Healthy mounts are all taken by one thread (one wake-up per scrape, not one
+// per mount); a hung one makes the waiter bring in another thread for the
+// rest of the batch long before the hung call's timeout, with a scrape
+// deadline earlier than that timeout.
+TEST(StatFsRunner, OneThreadForHealthyMountsAnotherPastAHungOne) {
+  std::mutex mu;
+  std::set<std::thread::id> threads;
+  StatFsRunner healthy(
+      [&](const std::string&, StatFs* out) {
+        std::lock_guard lock(mu);
+        threads.insert(std::this_thread::get_id());
+        out->blocks = 1;
+        return 0;
+      },
+      10s);
+  std::vector<std::string> paths;
+  for (int i = 0; i < 20; ++i) paths.push_back("/m" + std::to_string(i));
+  auto calls = healthy.StartAll(paths, 4);
+  for (auto& c : calls) EXPECT_EQ(healthy.Wait(c).state, State::kOk);
+  EXPECT_EQ(threads.size(), 1u);
+
+  Gate gate;
+  gate.only = "/mnt/nfs";
+  StatFsRunner r(gate.Func(), 10s);
+  std::vector<std::string> mixed = {"/mnt/nfs", "/a", "/b", "/c"};
+  auto t0 = std::chrono::steady_clock::now();
+  auto mixed_calls = r.StartAll(mixed, 4);
+  std::vector<State> states;
+  for (auto& c : mixed_calls) states.push_back(r.Wait(c, t0 + 1s).state);
+  EXPECT_EQ(states, (std::vector<State>{State::kStuck, State::kOk, State::kOk, State::kOk}));
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, 5s);  // the scrape deadline, not the 10s timeout
+  EXPECT_FALSE(r.IsStuck("/mnt/nfs"));
   gate.Open();
   EXPECT_TRUE(Drained(r));
 }
