@@ -37,6 +37,9 @@ struct Scraper::Slot {
   std::uint64_t timeouts = 0;    // guarded by mu_
 };
 
+// How long a scrape's first drainer has the runs to itself before another joins.
+constexpr std::chrono::milliseconds kHedge{5};
+
 // The runs one scrape starts. A few pool tasks drain it, each taking the next
 // unstarted run until none is left, rather than one task per collector: a
 // scrape costs a handful of thread wake-ups instead of one per collector, and a
@@ -116,24 +119,34 @@ std::vector<prometheus::MetricFamily> Scraper::Scrape(const std::vector<std::siz
     }
   }
   // Collectors mostly spend CPU (in the kernel, reading pseudo-files): more
-  // drainers than cores only adds switches. A blocked one is replaced below.
+  // drainers than cores only adds switches. One drainer starts; while runs
+  // are left untaken kHedge later (a slow collector), more join, up to the
+  // cores; past that, one more every 100 ms replaces drainers stuck in hung
+  // collectors. A scrape of quick collectors costs one thread wake-up: a
+  // second drainer from the start cost 18% more CPU for 10% less latency.
   const std::size_t cores = std::max(2u, std::thread::hardware_concurrency());
-  const std::size_t drainers = std::min({batch->items.size(), parallelism_, cores});
-  for (std::size_t t = 0; t < drainers; ++t) {
+  const std::size_t max_drainers = std::min({batch->items.size(), parallelism_, cores});
+  std::size_t drainers = 0;
+  if (!batch->items.empty()) {
     pool_.Submit([this, batch] { Drain(batch); });
+    drainers = 1;
   }
 
   std::unique_lock lock(mu_);
   while (waiter->remaining > 0) {
-    auto wake = Clock::now() + std::chrono::milliseconds(100);
+    bool hedge = drainers < max_drainers;
+    auto wake = Clock::now() + (hedge ? kHedge : std::chrono::milliseconds(100));
     if (deadline && *deadline < wake) wake = *deadline;
     waiter->cv.wait_until(lock, wake);
     if (waiter->remaining == 0 || (deadline && Clock::now() >= *deadline)) break;
     lock.unlock();
     // Runs not started yet while every drainer sits in a slow collector: one
     // more drainer (the pool starts a thread for it if its workers are stuck).
-    if (batch->next.load() < batch->items.size()) pool_.Submit([this, batch] { Drain(batch); });
-    pool_.Poke();  // replace workers stuck in a hung collector
+    if (batch->next.load() < batch->items.size()) {
+      pool_.Submit([this, batch] { Drain(batch); });
+      ++drainers;
+    }
+    if (!hedge) pool_.Poke();  // replace workers stuck in a hung collector
     lock.lock();
   }
 
