@@ -3,6 +3,21 @@
 // read-until-EOF into a capped buffer, never sized with stat. EINTR is retried;
 // errors carry the path and errno text, and Error::errnum. ENOENT (only, as Go's
 // os.IsNotExist) gives ErrorKind::kNotFound.
+//
+// Flattened links. A tree copied without symlinks (an unpacker that writes a
+// link's target as the file's content) is read as if its links were there: a
+// regular file shorter than 4096 bytes whose whole content is one line naming a
+// path is taken for a symlink to that path when the path exists. A relative
+// path is resolved against the file's directory; a bare name (proc/self -> 10)
+// must be a real directory beside the file; an absolute path is looked up under
+// the nearest directory above the file that holds it (the copy's root, e.g. the
+// --path.sysfs directory), never under "/". So a sysfs attribute reading "1" or
+// "up" is no link. Opening files beneath one, listing one (ReadDir), ReadLink,
+// RealPath, PathExists and IsDirectory follow them, at most 40 links per lookup
+// (more: ELOOP). This is tried only after the call failed as a flattened link
+// makes it fail (ENOTDIR, EINVAL from readlink) or on a small regular file where
+// a directory is asked for: sysfs attributes report 4096 bytes and procfs files
+// 0, so a real host pays nothing.
 // Thread safety: all functions are reentrant.
 #pragma once
 
@@ -94,9 +109,15 @@ struct DirEntry {
 Result<std::vector<DirEntry>> ReadDir(const std::string& path);
 // Names in a directory, without "." and "..", sorted.
 Result<std::vector<std::string>> ListDir(const std::string& path);
-// Target of a symlink.
+// Target of a symlink, or the content of a flattened link.
 Result<std::string> ReadLink(const std::string& path);
+// Go's filepath.EvalSymlinks, made absolute (realpath(3)), flattened links followed.
+Result<std::string> RealPath(const std::string& path);
+// Whether path is a flattened link: for a ReadDir entry that is `regular` where
+// the caller expects links (class/net/<device>).
+bool IsFlattenedLink(const std::string& path);
 bool PathExists(const std::string& path);
+// Follows symlinks and flattened links.
 bool IsDirectory(const std::string& path);
 
 }  // namespace host_exporter

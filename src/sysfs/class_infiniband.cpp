@@ -2,8 +2,6 @@
 
 #include "host_exporter/gocompat/strconv.h"
 
-#include <sys/stat.h>
-
 #include <cerrno>
 #include <charconv>
 #include <limits>
@@ -14,11 +12,6 @@
 
 namespace host_exporter::sysfs {
 namespace {
-
-bool IsRegularFile(const std::string& path) {
-  struct stat st;
-  return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
 
 // Errors procfs skips when reading a counter: the attribute is not there or not
 // supported by this device.
@@ -83,11 +76,12 @@ constexpr std::string_view kHwCounters[] = {
 // Reads the regular files of dir; calls on(name, value) for the known ones.
 template <class Known, class On>
 Status ReadCounterDir(const std::string& dir, Known known, On on) {
-  auto names = ListDir(dir);
-  if (!names) return std::unexpected(names.error());
-  for (const std::string& name : *names) {
+  auto entries = ReadDir(dir);  // lstat types, as procfs's os.ReadDir
+  if (!entries) return std::unexpected(entries.error());
+  for (const DirEntry& entry : *entries) {
+    const std::string& name = entry.name;
     std::string path = Paths::Join(dir, name);
-    if (!IsRegularFile(path)) continue;
+    if (!entry.regular) continue;
     auto value = SysReadFile(path);
     if (!value) {
       if (SkippableCounterError(value.error())) continue;

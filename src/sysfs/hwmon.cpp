@@ -1,14 +1,10 @@
 #include "host_exporter/sysfs/hwmon.h"
 
-#include <sys/stat.h>
-
 #include <array>
 #include <cerrno>
 #include <charconv>
 #include <climits>
 #include <cmath>
-#include <cstdlib>
-#include <cstring>
 #include <unordered_map>
 
 #include "host_exporter/file.h"
@@ -64,18 +60,11 @@ std::string_view TrimNewlines(std::string_view s) {
   return s;
 }
 
-Error ErrnoError(int err, const std::string& path, std::string_view op) {
-  ErrorKind kind = (err == ENOENT || err == ENOTDIR) ? ErrorKind::kNotFound : ErrorKind::kIo;
-  return Error{kind, std::string(op) + " " + path + ": " + std::strerror(err)};
-}
-
-// filepath.EvalSymlinks, absolute.
-Result<std::string> RealPath(const std::string& path) {
-  char* p = ::realpath(path.c_str(), nullptr);
-  if (p == nullptr) return std::unexpected(ErrnoError(errno, path, "realpath"));
-  std::string out(p);
-  std::free(p);
-  return out;
+// filepath.EvalSymlinks, absolute; a path through a file is "not found" here.
+Result<std::string> EvalSymlinks(const std::string& path) {
+  auto real = RealPath(path);
+  if (!real && real.error().errnum == ENOTDIR) real.error().kind = ErrorKind::kNotFound;
+  return real;
 }
 
 // filepath.Split: everything up to and including the last '/', and the rest.
@@ -202,10 +191,7 @@ Result<std::vector<HwmonDir>> ListHwmonDirs(const Paths& paths) {
   std::vector<HwmonDir> out;
   for (const std::string& name : *names) {
     std::string p = Paths::Join(base, name);
-    struct stat st;
-    if (::lstat(p.c_str(), &st) != 0) continue;
-    if (S_ISLNK(st.st_mode) && ::stat(p.c_str(), &st) != 0) continue;
-    if (!S_ISDIR(st.st_mode)) continue;
+    if (!IsDirectory(p)) continue;  // a symlink (or flattened link) to a directory is one
     out.push_back(HwmonDir{std::move(p), name});
   }
   return out;
@@ -218,7 +204,7 @@ Result<HwmonChipIdentity> ReadHwmonChipIdentity(const std::string& dir) {
   if (!clean_name.empty()) id.human = clean_name;
 
   // Preference 1: the device the chip belongs to, which is unique.
-  if (auto dev = RealPath(Paths::Join(dir, "device"))) {
+  if (auto dev = EvalSymlinks(Paths::Join(dir, "device"))) {
     auto [prefix, dev_name] = SplitPath(*dev);
     while (!prefix.empty() && prefix.back() == '/') prefix.remove_suffix(1);
     std::string clean_dev = CleanHwmonName(dev_name);
@@ -238,7 +224,7 @@ Result<HwmonChipIdentity> ReadHwmonChipIdentity(const std::string& dir) {
     return id;
   }
   // Last resort: hwmonX.
-  auto real = RealPath(dir);
+  auto real = EvalSymlinks(dir);
   if (!real) return std::unexpected(real.error());
   id.base = CleanHwmonName(SplitPath(*real).second);
   if (id.base.empty()) return Fail(ErrorKind::kIo, "Could not derive a monitoring name for " + dir);

@@ -98,7 +98,7 @@ Result<std::vector<std::string>> ReadNetClassDevices(const Paths& paths) {
   if (!entries) return std::unexpected(entries.error());
   std::vector<std::string> out;
   for (auto& e : *entries) {
-    if (e.regular) continue;
+    if (e.regular && !IsFlattenedLink(dir + "/" + e.name)) continue;  // bonding_masters
     out.push_back(std::move(e.name));
   }
   return out;

@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
+#include "flattened_link.h"
 #include "host_exporter/text.h"
 
 namespace host_exporter {
@@ -54,11 +56,26 @@ File::~File() {
 }
 
 Result<File> File::Open(const std::string& path, int flags) {
-  for (;;) {
-    int fd = tls_syscalls->open(path.c_str(), flags | O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) return File(fd);
-    if (errno != EINTR) return std::unexpected(ErrnoError(errno, path, "open"));
+  auto open = [flags](const std::string& p) {
+    for (;;) {
+      int fd = tls_syscalls->open(p.c_str(), flags | O_RDONLY | O_CLOEXEC);
+      if (fd >= 0 || errno != EINTR) return fd;
+    }
+  };
+  int fd = open(path);
+  if (fd >= 0) return File(fd);
+  int err = errno;
+  if (err == ENOTDIR) {  // maybe through a flattened link
+    auto resolved = flattened::Resolve(path, false);
+    if (!resolved) {
+      err = resolved.error();
+    } else if (fd = open(*resolved); fd >= 0) {
+      return File(fd);
+    } else {
+      err = errno;
+    }
   }
+  return std::unexpected(ErrnoError(err, path, "open"));
 }
 
 Status File::ReadAll(std::string& out, std::size_t max_bytes, const std::string& path) const {
@@ -135,7 +152,18 @@ Result<double> ReadDouble(const std::string& path) {
 
 Result<std::vector<DirEntry>> ReadDir(const std::string& path) {
   DIR* d = ::opendir(path.c_str());
-  if (d == nullptr) return std::unexpected(ErrnoError(errno, path, "opendir"));
+  if (d == nullptr) {
+    int err = errno;
+    if (err == ENOTDIR) {  // maybe a flattened link, or through one
+      auto resolved = flattened::Resolve(path, true);
+      if (!resolved) {
+        err = resolved.error();
+      } else if (d = ::opendir(resolved->c_str()); d == nullptr) {
+        err = errno;
+      }
+    }
+    if (d == nullptr) return std::unexpected(ErrnoError(err, path, "opendir"));
+  }
   std::vector<DirEntry> out;
   errno = 0;
   while (struct dirent* e = ::readdir(d)) {
@@ -167,12 +195,12 @@ Result<std::vector<std::string>> ListDir(const std::string& path) {
   return names;
 }
 
-
-Result<std::string> ReadLink(const std::string& path) {
+namespace {
+std::expected<std::string, int> RawReadLink(const std::string& path) {
   std::string buf(256, '\0');
   for (;;) {
     ssize_t n = ::readlink(path.c_str(), buf.data(), buf.size());
-    if (n < 0) return std::unexpected(ErrnoError(errno, path, "readlink"));
+    if (n < 0) return std::unexpected(errno);
     if (static_cast<std::size_t>(n) < buf.size()) {
       buf.resize(static_cast<std::size_t>(n));
       return buf;
@@ -180,15 +208,71 @@ Result<std::string> ReadLink(const std::string& path) {
     buf.resize(buf.size() * 2);
   }
 }
+}  // namespace
+
+Result<std::string> ReadLink(const std::string& path) {
+  auto target = RawReadLink(path);
+  if (target) return *target;
+  int err = target.error();
+  if (err == ENOTDIR) {  // a link beneath a flattened link
+    auto resolved = flattened::Resolve(path, false);
+    if (!resolved) return std::unexpected(ErrnoError(resolved.error(), path, "readlink"));
+    target = RawReadLink(*resolved);
+    if (target) return *target;
+    err = target.error();
+  }
+  if (err == EINVAL) {  // not a symlink: maybe a flattened link
+    auto flat = flattened::LinkTarget(path);
+    if (!flat) {
+      err = flat.error();
+    } else if (*flat) {
+      return std::move(**flat);
+    }
+  }
+  return std::unexpected(ErrnoError(err, path, "readlink"));
+}
+
+Result<std::string> RealPath(const std::string& path) {
+  std::string resolved;
+  if (char* p = ::realpath(path.c_str(), nullptr)) {
+    resolved = p;
+    std::free(p);
+    struct stat st;
+    if (::lstat(resolved.c_str(), &st) != 0 || !flattened::MaybeLinkFile(st)) return resolved;
+  } else if (errno != ENOTDIR) {
+    return std::unexpected(ErrnoError(errno, path, "realpath"));
+  }
+  auto flat = flattened::Resolve(resolved.empty() ? path : resolved, true);
+  if (!flat) return std::unexpected(ErrnoError(flat.error(), path, "realpath"));
+  // No links are left on it: realpath(3) only makes it absolute and clean.
+  char* p = ::realpath(flat->c_str(), nullptr);
+  if (p == nullptr) return std::unexpected(ErrnoError(errno, path, "realpath"));
+  resolved = p;
+  std::free(p);
+  return resolved;
+}
+
+bool IsFlattenedLink(const std::string& path) {
+  auto flat = flattened::LinkTarget(path);
+  return flat && flat->has_value();
+}
 
 bool PathExists(const std::string& path) {
   struct stat st;
-  return ::stat(path.c_str(), &st) == 0;
+  if (::stat(path.c_str(), &st) == 0) return true;
+  return errno == ENOTDIR && flattened::Resolve(path, true).has_value();
 }
 
 bool IsDirectory(const std::string& path) {
   struct stat st;
-  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+  if (::stat(path.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return true;
+    if (!flattened::MaybeLinkFile(st)) return false;
+  } else if (errno != ENOTDIR) {
+    return false;
+  }
+  auto resolved = flattened::Resolve(path, true);
+  return resolved && ::stat(resolved->c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 }  // namespace host_exporter

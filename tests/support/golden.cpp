@@ -34,7 +34,10 @@ Paths FixturePaths(std::string_view scenario) {
 
 CollectOutput RunCollector(std::string_view name, std::string_view scenario,
                            const std::vector<std::string>& args) {
-  Paths p = FixturePaths(scenario);
+  return RunCollectorAt(name, FixturePaths(scenario), args);
+}
+
+CollectOutput RunCollectorAt(std::string_view name, const Paths& p, const std::vector<std::string>& args) {
   std::vector<std::string> all = {"--path.procfs=" + p.procfs, "--path.sysfs=" + p.sysfs,
                                   "--path.rootfs=" + p.rootfs, "--path.udev.data=" + p.udev_data};
   all.insert(all.end(), args.begin(), args.end());

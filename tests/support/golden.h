@@ -27,6 +27,9 @@ struct CollectOutput {
 // the scenario are added first) and collects once.
 CollectOutput RunCollector(std::string_view name, std::string_view scenario,
                            const std::vector<std::string>& args = {});
+// The same on a tree given by its paths (a scratch copy of a scenario).
+CollectOutput RunCollectorAt(std::string_view name, const Paths& paths,
+                             const std::vector<std::string>& args = {});
 
 // Compares `actual` with tests/golden/<collector>/<scenario>.prom.
 void ExpectGolden(std::string_view collector, std::string_view scenario, const std::string& actual);

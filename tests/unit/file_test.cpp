@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "host_exporter/text.h"
 #include "host_exporter/match_memo.h"
+#include "host_exporter/text.h"
 
 namespace host_exporter {
 namespace {
@@ -25,6 +25,7 @@ class FileTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string Write(const std::string& name, const std::string& content) {
     std::string p = dir_ + "/" + name;
+    std::filesystem::create_directories(std::filesystem::path(p).parent_path());
     std::ofstream(p) << content;
     return p;
   }
@@ -171,6 +172,181 @@ TEST_F(FileTest, InjectedReadErrors) {
   EXPECT_EQ(r.error().kind, ErrorKind::kIo);
   EXPECT_EQ(r.error().errnum, EIO);
   EXPECT_NE(r.error().message.find("Input/output error"), std::string::npos);
+}
+
+// Flattened links: a tree copied without symlinks, each link a regular file
+// holding its target (file.h).
+class FlattenedLinkTest : public FileTest {
+ protected:
+  void SetUp() override {
+    FileTest::SetUp();
+    // sys/class/net/eth0 -> ../../devices/pci0/net/eth0/, whose device -> ../..
+    Write("sys/devices/pci0/vendor", "0x8086\n");
+    Write("sys/devices/pci0/net/eth0/operstate", "up\n");
+    Write("sys/devices/pci0/net/eth0/carrier", "1\n");
+    Write("sys/devices/pci0/net/eth0/device", "../..");
+    Write("sys/class/net/eth0", "../../devices/pci0/net/eth0/");
+    Write("sys/class/net/bonding_masters", "bond0\n");
+  }
+  std::string Sys(const std::string& rel) const { return dir_ + "/sys/" + rel; }
+};
+
+TEST_F(FlattenedLinkTest, FilesBeneathOneAreOpened) {
+  auto state = ReadFile(Sys("class/net/eth0/operstate"));
+  ASSERT_TRUE(state) << state.error().message;
+  EXPECT_EQ(*state, "up\n");
+  // Two links on the way, the second inside the first's target.
+  auto vendor = ReadTrimmed(Sys("class/net/eth0/device/vendor"));
+  ASSERT_TRUE(vendor) << vendor.error().message;
+  EXPECT_EQ(*vendor, "0x8086");
+  // A chain: a link whose target is a link (with a newline, as `echo` writes it).
+  Write("sys/class/alias", "./net\n");
+  EXPECT_EQ(*ReadUint(Sys("class/alias/eth0/carrier")), 1u);
+
+  // Missing beneath a link is missing, as through a symlink.
+  auto missing = ReadFile(Sys("class/net/eth0/speed"));
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(missing.error().errnum, ENOENT);
+  EXPECT_NE(missing.error().message.find(Sys("class/net/eth0/speed")), std::string::npos);
+}
+
+TEST_F(FlattenedLinkTest, OneIsListedAsADirectory) {
+  auto names = ListDir(Sys("class/net/eth0"));
+  ASSERT_TRUE(names) << names.error().message;
+  EXPECT_EQ(*names, (std::vector<std::string>{"carrier", "device", "operstate"}));
+  auto entries = ReadDir(Sys("class/net/eth0/device"));
+  ASSERT_TRUE(entries) << entries.error().message;
+  ASSERT_EQ(entries->size(), 2u);
+  EXPECT_EQ((*entries)[0].name, "net");
+  EXPECT_TRUE((*entries)[0].directory);
+  EXPECT_TRUE(IsDirectory(Sys("class/net/eth0")));
+  EXPECT_TRUE(IsDirectory(Sys("class/net/eth0/device/net")));
+  EXPECT_TRUE(PathExists(Sys("class/net/eth0/device/vendor")));
+  EXPECT_FALSE(PathExists(Sys("class/net/eth0/device/class")));
+
+  // Listed, a flattened link is a regular entry; IsFlattenedLink tells it from
+  // an attribute such as bonding_masters.
+  auto net = ReadDir(Sys("class/net"));
+  ASSERT_TRUE(net);
+  ASSERT_EQ(net->size(), 2u);
+  EXPECT_TRUE((*net)[1].regular);
+  EXPECT_TRUE(IsFlattenedLink(Sys("class/net/eth0")));
+  EXPECT_TRUE(IsFlattenedLink(Sys("class/net/eth0/device")));
+  EXPECT_FALSE(IsFlattenedLink(Sys("class/net/bonding_masters")));
+  EXPECT_FALSE(IsFlattenedLink(Sys("class/net/eth0/operstate")));
+  EXPECT_FALSE(IsFlattenedLink(Sys("class/net")));
+}
+
+TEST_F(FlattenedLinkTest, ReadLinkGivesItsContent) {
+  auto target = ReadLink(Sys("class/net/eth0"));
+  ASSERT_TRUE(target) << target.error().message;
+  EXPECT_EQ(*target, "../../devices/pci0/net/eth0/");
+  target = ReadLink(Sys("class/net/eth0/device"));  // beneath another
+  ASSERT_TRUE(target) << target.error().message;
+  EXPECT_EQ(*target, "../..");
+  auto real = RealPath(Sys("class/net/eth0/device"));
+  ASSERT_TRUE(real) << real.error().message;
+  EXPECT_EQ(*real, std::filesystem::canonical(Sys("devices/pci0")).string());
+
+  // A real symlink still reads as one, also beneath a flattened link.
+  std::filesystem::create_directory_symlink("../..", Sys("devices/pci0/net/eth0/subsystem"));
+  EXPECT_EQ(*ReadLink(Sys("class/net/eth0/subsystem")), "../..");
+
+  // An attribute is no link: readlink's EINVAL.
+  auto attr = ReadLink(Sys("class/net/eth0/operstate"));
+  ASSERT_FALSE(attr);
+  EXPECT_EQ(attr.error().errnum, EINVAL);
+}
+
+TEST_F(FlattenedLinkTest, ABareNameIsALinkOnlyToARealDirectoryBesideIt) {
+  // proc/self -> 10
+  Write("proc/10/stat", "10 (host_exporter) S\n");
+  Write("proc/self", "10");
+  EXPECT_EQ(*ReadLink(dir_ + "/proc/self"), "10");
+  EXPECT_TRUE(ReadFile(dir_ + "/proc/self/stat"));
+  EXPECT_TRUE(IsDirectory(dir_ + "/proc/self"));
+
+  // Attributes reading "1" or "up", even beside a file of that name, or itself.
+  Write("attrs/1", "x");
+  Write("attrs/carrier", "1\n");
+  Write("attrs/up", "up");
+  for (const char* name : {"carrier", "up"}) {
+    std::string attr = dir_ + "/attrs/" + name;
+    SCOPED_TRACE(attr);
+    EXPECT_FALSE(IsFlattenedLink(attr));
+    EXPECT_FALSE(IsDirectory(attr));
+    auto through = ReadFile(attr + "/x");
+    ASSERT_FALSE(through);
+    EXPECT_EQ(through.error().errnum, ENOTDIR);
+    EXPECT_EQ(ReadLink(attr).error().errnum, EINVAL);
+    EXPECT_EQ(ReadDir(attr).error().errnum, ENOTDIR);
+  }
+}
+
+TEST_F(FlattenedLinkTest, APathNamingNothingOrSeveralLinesIsNoLink) {
+  Write("attrs/gone", "../nowhere");
+  Write("attrs/lines", "../attrs\n../attrs\n");
+  Write("attrs/host", "/proc");  // exists only at the real root, never looked up
+  for (const char* name : {"gone", "lines", "host"}) {
+    std::string attr = dir_ + "/attrs/" + name;
+    SCOPED_TRACE(attr);
+    EXPECT_FALSE(IsFlattenedLink(attr));
+    auto through = ReadFile(attr + "/x");
+    ASSERT_FALSE(through);
+    EXPECT_EQ(through.error().errnum, ENOTDIR);
+    EXPECT_EQ(through.error().kind, ErrorKind::kIo);
+    EXPECT_EQ(ReadLink(attr).error().errnum, EINVAL);
+  }
+}
+
+TEST_F(FlattenedLinkTest, AnAbsoluteTargetIsLookedUpUnderTheCopysRoot) {
+  // Under the sysfs root, and under the tree holding it.
+  Write("sys/class/hwmon/hwmon0", "/devices/platform/coretemp.0/hwmon/hwmon0");
+  Write("sys/class/hwmon/hwmon1", "/sys/devices/platform/coretemp.0/hwmon/hwmon1");
+  Write("sys/devices/platform/coretemp.0/hwmon/hwmon0/name", "coretemp\n");
+  Write("sys/devices/platform/coretemp.0/hwmon/hwmon1/name", "acpitz\n");
+  EXPECT_EQ(*ReadTrimmed(Sys("class/hwmon/hwmon0/name")), "coretemp");
+  EXPECT_EQ(*ReadTrimmed(Sys("class/hwmon/hwmon1/name")), "acpitz");
+  EXPECT_EQ(*ReadLink(Sys("class/hwmon/hwmon1")), "/sys/devices/platform/coretemp.0/hwmon/hwmon1");
+}
+
+TEST_F(FlattenedLinkTest, ALoopIsAnErrorNotAHang) {
+  Write("loop/a", "./b");
+  Write("loop/b", "./a");
+  Write("loop/self", "../loop/self");
+  for (const char* name : {"a", "self"}) {
+    std::string link = dir_ + "/loop/" + name;
+    SCOPED_TRACE(link);
+    auto read = ReadFile(link + "/x");
+    ASSERT_FALSE(read);
+    EXPECT_EQ(read.error().errnum, ELOOP);
+    EXPECT_NE(read.error().message.find(link + "/x"), std::string::npos);
+    EXPECT_NE(read.error().message.find("Too many levels of symbolic links"), std::string::npos);
+    EXPECT_EQ(ReadDir(link).error().errnum, ELOOP);
+    EXPECT_EQ(ReadLink(link).error().errnum, ELOOP);
+    EXPECT_EQ(RealPath(link).error().errnum, ELOOP);
+    EXPECT_FALSE(IsDirectory(link));
+    EXPECT_FALSE(PathExists(link + "/x"));
+    EXPECT_FALSE(IsFlattenedLink(link));
+  }
+}
+
+TEST_F(FlattenedLinkTest, FortyLinksAreFollowedAndNoMore) {
+  // chain/l0 -> ./l1 -> ... -> ./lN -> ./end (a directory): N+1 links.
+  auto chain = [&](const std::string& name, int links) {
+    Write(name + "/end/file", "ok");
+    for (int i = 0; i < links; ++i) {
+      Write(name + "/l" + std::to_string(i), i + 1 == links ? "./end" : "./l" + std::to_string(i + 1));
+    }
+    return ReadFile(dir_ + "/" + name + "/l0/file");
+  };
+  auto forty = chain("forty", 40);
+  ASSERT_TRUE(forty) << forty.error().message;
+  EXPECT_EQ(*forty, "ok");
+  auto more = chain("more", 41);
+  ASSERT_FALSE(more);
+  EXPECT_EQ(more.error().errnum, ELOOP);
 }
 
 }  // namespace
