@@ -264,6 +264,17 @@ def read_floor(entries, workdir, passes):
     return r
 
 
+def memory_floor(workdir):
+    """Resident memory of a process that only constructs a cpp-httplib server
+    (bench/memory_floor.cpp): what any exporter on this HTTP stack pays."""
+    exe = os.path.join(workdir, "memory_floor")
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "cpp-httplib"], capture_output=True, text=True,
+                           check=True).stdout.split()
+    subprocess.run(["g++", "-O2", "-std=c++20", "-o", exe, os.path.join(HERE, "memory_floor.cpp")] + flags,
+                   check=True)
+    return json.loads(subprocess.run([exe], capture_output=True, text=True, check=True).stdout)
+
+
 def machine():
     model = "unknown"
     with open("/proc/cpuinfo") as f:
@@ -319,6 +330,8 @@ def main_comparison(args, workdir, common, result):
         floor["files"] = sum(1 for k, _ in entries if k == "f")
         floor["dirs"] = sum(1 for k, _ in entries if k == "d")
         result["floor"] = floor
+        result["memory_floor"] = memory_floor(workdir)
+        log("memory floor (empty cpp-httplib server): %d kB resident" % result["memory_floor"]["rss_kb"])
         with open(os.path.join(args.out, "fileset.txt"), "w") as f:
             f.write("# opened by one host_exporter scrape (strace -f -e trace=openat,openat2)\n")
             for kind, path in entries:
@@ -527,6 +540,15 @@ def markdown(result):
                  "(%.2fx with gzip)." % (f["files"], f["dirs"], f["cpu_ms"], f["wall_ms"], f["bytes"],
                                          ratio(result["plain"][HE]["cpu_ms"], f["cpu_ms"]),
                                          ratio(result["gzip"][HE]["cpu_ms"], f["cpu_ms"])))
+        mf = result.get("memory_floor")
+        if mf:
+            top = sorted(mf["libs"].items(), key=lambda kv: -kv[1])[:5]
+            L.append("")
+            L.append("Memory floor: a process that only constructs a cpp-httplib server (Debian's shared "
+                     "library, which loads and initialises OpenSSL) is **%.1f MiB** resident (%s); a quarter "
+                     "of node_exporter's peak in this run is %.1f MiB." % (
+                         mf["rss_kb"] / 1024, ", ".join("%s %.1f" % (k, v / 1024) for k, v in top),
+                         result["memory_kb"][NE]["VmHWM"] / 1024 / 4))
     sc = result.get("scaling", {})
     if sc:
         L.append("")
