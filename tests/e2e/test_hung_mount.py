@@ -70,12 +70,16 @@ def test_mount_timeout_below_scrape_timeout_reports_the_first_scrape():
         value, labels = device_error(series, m.mount)
         assert value == "1", (value, labels)
         assert ("node_load1", frozenset()) in series
-        # The hung call is not repeated: the thread count stays flat over scrapes.
+        # The hung call is not repeated: ten more scrapes do not add a thread
+        # each. (The scrape pool may still grow by its few drainers, which join
+        # when a scrape is slow, e.g. under AddressSanitizer.)
+        for _ in range(3):
+            assert scrape(e, 3)[0] == 200
         with open(f"/proc/{e.proc.pid}/status") as f:
             before = int(next(l for l in f if l.startswith("Threads:")).split()[1])
-        for _ in range(5):
+        for _ in range(10):
             assert scrape(e, 3)[0] == 200
         with open(f"/proc/{e.proc.pid}/status") as f:
             after = int(next(l for l in f if l.startswith("Threads:")).split()[1])
-        assert after <= before + 1, (before, after)
+        assert after <= before + 2, (before, after)
     run_with_hung_mount(COLLECTORS + ["--collector.filesystem.mount-timeout=1s"], body)
