@@ -260,7 +260,18 @@ def test_scrapes_keep_working_and_memory_stays_flat_while_gateway_is_unusable(mo
     try:
         args = fixture_flags("basic") + [f"--push.gateway-url=http://127.0.0.1:{port}", "--push.interval=100ms",
                                          "--push.timeout=400ms"]
-        with Exporter(args) as e:
+        # Under AddressSanitizer (make test-asan) freed memory sits in a 16 MiB
+        # quarantine that fills over the test and would read as growth: this
+        # exporter gets a 1 MiB one (a later ASAN_OPTIONS entry wins).
+        saved = os.environ.get("ASAN_OPTIONS")
+        if saved is not None:
+            os.environ["ASAN_OPTIONS"] = saved + ":quarantine_size_mb=1"
+        try:
+            exporter = Exporter(args)
+        finally:
+            if saved is not None:
+                os.environ["ASAN_OPTIONS"] = saved
+        with exporter as e:
             def scrape():
                 t0 = time.monotonic()
                 status, _, body = e.get()
@@ -295,7 +306,10 @@ def test_scrapes_keep_working_and_memory_stays_flat_while_gateway_is_unusable(mo
             # Flat while pushes keep failing: a kept body per push (~170 kB, 30+ pushes) would
             # show; threads (the scrape pool may still grow a little) and descriptors too.
             rss0, rss1 = int(st0["VmRSS"]), int(st1["VmRSS"])
-            assert rss1 - rss0 < 6144, (rss0, rss1)
+            # The plain suite holds the 6 MiB line; under AddressSanitizer its
+            # allocator and thread caches add noise, so the line is looser there.
+            limit = 6144 if saved is None else 12288
+            assert rss1 - rss0 < limit, (rss0, rss1)
             assert int(st1["Threads"]) <= int(st0["Threads"]) + 4, (st0["Threads"], st1["Threads"])
             assert fds1 <= fds0 + 2, (fds0, fds1)
     finally:
