@@ -32,10 +32,10 @@ constexpr const char* kFSTypesExclude = "collector.filesystem.fs-types-exclude";
 constexpr const char* kOldFSTypesExclude = "collector.filesystem.ignored-fs-types";
 constexpr const char* kFSTypesInclude = "collector.filesystem.fs-types-include";
 constexpr const char* kMountTimeout = "collector.filesystem.mount-timeout";
+constexpr const char* kStatWorkers = "collector.filesystem.stat-workers";
 // How long before the scrape deadline the filesystem collector stops waiting
 // for statfs calls, so the scrape still takes its output in time.
 constexpr std::chrono::milliseconds kDeadlineMargin{100};
-constexpr const char* kStatWorkers = "collector.filesystem.stat-workers";
 
 constexpr const char* kStuckError = "mountpoint timeout";
 

@@ -127,10 +127,11 @@ std::vector<prometheus::MetricFamily> Scraper::Scrape(const std::vector<std::siz
   const std::size_t cores = std::max(2u, std::thread::hardware_concurrency());
   const std::size_t max_drainers = std::min({batch->items.size(), parallelism_, cores});
   std::size_t drainers = 0;
-  if (!batch->items.empty()) {
+  auto add_drainer = [&] {
     pool_.Submit([this, batch] { Drain(batch); });
-    drainers = 1;
-  }
+    ++drainers;
+  };
+  if (!batch->items.empty()) add_drainer();
 
   std::unique_lock lock(mu_);
   while (waiter->remaining > 0) {
@@ -142,10 +143,7 @@ std::vector<prometheus::MetricFamily> Scraper::Scrape(const std::vector<std::siz
     lock.unlock();
     // Runs not started yet while every drainer sits in a slow collector: one
     // more drainer (the pool starts a thread for it if its workers are stuck).
-    if (batch->next.load() < batch->items.size()) {
-      pool_.Submit([this, batch] { Drain(batch); });
-      ++drainers;
-    }
+    if (batch->next.load() < batch->items.size()) add_drainer();
     if (!hedge) pool_.Poke();  // replace workers stuck in a hung collector
     lock.lock();
   }

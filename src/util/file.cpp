@@ -195,29 +195,14 @@ Result<std::vector<std::string>> ListDir(const std::string& path) {
   return names;
 }
 
-namespace {
-std::expected<std::string, int> RawReadLink(const std::string& path) {
-  std::string buf(256, '\0');
-  for (;;) {
-    ssize_t n = ::readlink(path.c_str(), buf.data(), buf.size());
-    if (n < 0) return std::unexpected(errno);
-    if (static_cast<std::size_t>(n) < buf.size()) {
-      buf.resize(static_cast<std::size_t>(n));
-      return buf;
-    }
-    buf.resize(buf.size() * 2);
-  }
-}
-}  // namespace
-
 Result<std::string> ReadLink(const std::string& path) {
-  auto target = RawReadLink(path);
+  auto target = flattened::ReadSymlink(path);
   if (target) return *target;
   int err = target.error();
   if (err == ENOTDIR) {  // a link beneath a flattened link
     auto resolved = flattened::Resolve(path, false);
     if (!resolved) return std::unexpected(ErrnoError(resolved.error(), path, "readlink"));
-    target = RawReadLink(*resolved);
+    target = flattened::ReadSymlink(*resolved);
     if (target) return *target;
     err = target.error();
   }

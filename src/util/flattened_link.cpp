@@ -42,19 +42,6 @@ std::optional<std::string> ReadText(const std::string& path, const struct stat& 
   return std::string(text);
 }
 
-Lookup ReadSymlink(const std::string& path) {
-  std::string buf(256, '\0');
-  for (;;) {
-    ssize_t n = ::readlink(path.c_str(), buf.data(), buf.size());
-    if (n < 0) return std::unexpected(errno);
-    if (static_cast<std::size_t>(n) < buf.size()) {
-      buf.resize(static_cast<std::size_t>(n));
-      return buf;
-    }
-    buf.resize(buf.size() * 2);
-  }
-}
-
 // A path built one resolved component at a time: no ".", no "..", no doubled
 // '/' (a relative one may start with ".." components). "" is the working directory.
 struct Built {
@@ -186,6 +173,19 @@ class Resolver {
 };
 
 }  // namespace
+
+std::expected<std::string, int> ReadSymlink(const std::string& path) {
+  std::string buf(256, '\0');
+  for (;;) {
+    ssize_t n = ::readlink(path.c_str(), buf.data(), buf.size());
+    if (n < 0) return std::unexpected(errno);
+    if (static_cast<std::size_t>(n) < buf.size()) {
+      buf.resize(static_cast<std::size_t>(n));
+      return buf;
+    }
+    buf.resize(buf.size() * 2);
+  }
+}
 
 std::expected<std::string, int> Resolve(std::string_view path, bool follow_last) {
   auto r = Resolver().Resolve(path, follow_last);

@@ -27,6 +27,9 @@ inline bool MaybeLinkFile(const struct stat& st) {
   return S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size < kMaxFileSize;
 }
 
+// readlink(2) into a string, any length; the errno on failure.
+std::expected<std::string, int> ReadSymlink(const std::string& path);
+
 // `path` looked up as the kernel would, following symlinks and flattened links
 // on every component (the last one too if follow_last): a path to the same
 // file with no link before its last component. The errno on failure: ENOTDIR
