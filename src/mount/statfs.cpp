@@ -37,6 +37,7 @@ int RealStatFs(const std::string& path, StatFs* out) {
   out->files = static_cast<std::uint64_t>(buf.f_files);
   out->ffree = static_cast<std::uint64_t>(buf.f_ffree);
   out->bsize = static_cast<std::int64_t>(buf.f_bsize);
+  out->type = static_cast<std::int64_t>(buf.f_type);
   return 0;
 }
 

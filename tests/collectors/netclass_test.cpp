@@ -7,7 +7,11 @@
 #include <cerrno>
 #include <set>
 
+#include <linux/magic.h>
+
 #include "host_exporter/file.h"
+#include "host_exporter/mount/statfs.h"
+#include "host_exporter/sysfs/net_class.h"
 #include "netlink/fake_netlink.h"
 #include "support/golden.h"
 
@@ -78,9 +82,10 @@ TEST(NetclassCollector, DeviceThatIsNotADirectoryFails) {
 }
 
 thread_local std::set<int> g_eio_fds;
+thread_local std::string_view g_eio_suffix = "/wlp2s0/carrier";
 int EioOpen(const char* path, int flags) {
   int fd = ::open(path, flags);
-  if (fd >= 0 && std::string_view(path).ends_with("/wlp2s0/carrier")) g_eio_fds.insert(fd);
+  if (fd >= 0 && std::string_view(path).ends_with(g_eio_suffix)) g_eio_fds.insert(fd);
   return fd;
 }
 ssize_t EioRead(int fd, void* buf, std::size_t n) {
@@ -223,6 +228,149 @@ TEST(NetclassCollector, NetlinkFailures) {
     ASSERT_FALSE(out.status);
     EXPECT_EQ(out.status.error().message, "could not get net class info: netlink RTM_GETLINK dump: boom");
   }
+}
+
+
+// --- sysfs mode with --collector.netclass.rtnl-attributes (the default) ---
+
+// What an RTM_GETLINK dump says of a device whose sysfs directory reads `s`:
+// each field mapped on its own, so a mix-up in the collector's mapping shows.
+Link LinkFromSysfs(const sysfs::NetClassIface& s) {
+  Link l;
+  l.has_attributes = true;
+  l.name = s.name;
+  l.index = static_cast<std::int32_t>(s.ifindex.value_or(0));
+  l.type = static_cast<std::uint16_t>(s.type.value_or(0));
+  l.flags = 0xdead;  // dev_get_flags(): never what sysfs's flags file says
+  auto bytes = [](const std::string& hex) {
+    std::vector<std::uint8_t> out;
+    for (std::size_t i = 0; i + 1 < hex.size() + 1 && i < hex.size(); i += 3) {
+      out.push_back(static_cast<std::uint8_t>(std::stoul(hex.substr(i, 2), nullptr, 16)));
+    }
+    return out;
+  };
+  l.address = bytes(s.address);
+  l.broadcast = bytes(s.broadcast);
+  l.mtu = static_cast<std::uint32_t>(s.mtu.value_or(0));
+  if (s.iflink && *s.iflink != l.index) l.link = static_cast<std::uint32_t>(*s.iflink);
+  if (!s.ifalias.empty()) l.alias = s.ifalias;
+  l.carrier = static_cast<std::uint8_t>(s.carrier.value_or(0));  // sent even when sysfs refuses
+  if (s.carrier_changes) l.carrier_changes = static_cast<std::uint32_t>(*s.carrier_changes);
+  if (s.carrier_up_count) l.carrier_up_count = static_cast<std::uint32_t>(*s.carrier_up_count);
+  if (s.carrier_down_count) l.carrier_down_count = static_cast<std::uint32_t>(*s.carrier_down_count);
+  static const std::vector<std::string> kOper = {"unknown", "notpresent", "down", "lowerlayerdown",
+                                                 "testing", "dormant", "up"};
+  for (std::size_t i = 0; i < kOper.size(); ++i) {
+    if (kOper[i] == s.operstate) l.operstate = static_cast<std::uint8_t>(i);
+  }
+  if (s.link_mode) l.link_mode = static_cast<std::uint8_t>(*s.link_mode);
+  if (s.netdev_group) l.group = static_cast<std::uint32_t>(*s.netdev_group);
+  if (s.tx_queue_len) l.tx_queue_len = static_cast<std::uint32_t>(*s.tx_queue_len);
+  return l;
+}
+
+FakeNetlink DumpOf(std::string_view scenario) {
+  auto ifaces = sysfs::ReadNetClass(FixturePaths(scenario));
+  EXPECT_TRUE(ifaces);
+  FakeNetlink nl;
+  std::vector<Link> links;
+  if (ifaces) {
+    for (const auto& i : *ifaces) links.push_back(LinkFromSysfs(i));
+  }
+  nl.links = links;
+  return nl;
+}
+
+// The fixture tree passes for a live sysfs mount.
+int StatFsSysfs(const std::string&, mount::StatFs* st) {
+  st->type = SYSFS_MAGIC;
+  return 0;
+}
+
+Link* Named(FakeNetlink& nl, std::string_view name) {
+  for (auto& l : *nl.links) {
+    if (l.name == name) return &l;
+  }
+  ADD_FAILURE() << name;
+  return nullptr;
+}
+
+TEST(NetclassCollector, RtnlAttributesGiveWhatSysfsGives) {
+  auto sysfs_only = RunCollector("netclass", "basic");
+  ASSERT_TRUE(sysfs_only.status) << sysfs_only.status.error().message;
+  FakeNetlink nl = DumpOf("basic");
+  ASSERT_TRUE(nl.links);
+  ASSERT_EQ(nl.links->size(), 7u);
+  ScopedNetlinkOverride n(nl);
+  mount::ScopedStatFsOverride st(&StatFsSysfs);
+  auto mixed = RunCollector("netclass", "basic");
+  ASSERT_TRUE(mixed.status) << mixed.status.error().message;
+  EXPECT_EQ(mixed.text, sysfs_only.text);
+  EXPECT_EQ(mixed.samples, sysfs_only.samples);
+}
+
+TEST(NetclassCollector, RtnlAttributesComeFromTheDump) {
+  FakeNetlink nl = DumpOf("basic");
+  ASSERT_TRUE(nl.links);
+  Named(nl, "eno1")->mtu = 9000;
+  Named(nl, "eno1")->alias = std::string(126, 'a') + "    tail";
+  Named(nl, "eno1")->carrier_up_count = 77;
+  Named(nl, "eno2")->carrier = 1;  // down in sysfs's flags: still no carrier
+  Named(nl, "lo")->operstate = 6;
+  Named(nl, "docker0")->link = 42;
+  Named(nl, "bond0")->index = 99;  // another namespace's bond0: sysfs alone
+  Named(nl, "bond0")->mtu = 9000;
+  ScopedNetlinkOverride n(nl);
+  mount::ScopedStatFsOverride st(&StatFsSysfs);
+  auto out = RunCollector("netclass", "basic");
+  ASSERT_TRUE(out.status) << out.status.error().message;
+  EXPECT_NE(out.text.find("node_network_mtu_bytes{device=\"eno1\"} 9000\n"), std::string::npos);
+  // The file would hold the alias and a newline, read as 128 bytes and trimmed.
+  EXPECT_NE(out.text.find("ifalias=\"" + std::string(126, 'a') + "\""), std::string::npos);
+  EXPECT_NE(out.text.find("node_network_carrier_up_changes_total{device=\"eno1\"} 77\n"), std::string::npos);
+  EXPECT_EQ(out.text.find("node_network_carrier{device=\"eno2\"}"), std::string::npos);
+  EXPECT_NE(out.text.find("node_network_up{device=\"lo\"} 1\n"), std::string::npos);
+  EXPECT_NE(out.text.find("node_network_iface_link{device=\"docker0\"} 42\n"), std::string::npos);
+  // flags is dev->flags from sysfs, not the dump's dev_get_flags().
+  EXPECT_NE(out.text.find("node_network_flags{device=\"eno1\"} 4099\n"), std::string::npos);
+  EXPECT_EQ(out.text.find("node_network_mtu_bytes{device=\"bond0\"} 9000\n"), std::string::npos);
+  EXPECT_NE(out.text.find("node_network_mtu_bytes{device=\"bond0\"} 1500\n"), std::string::npos);
+}
+
+TEST(NetclassCollector, RtnlAttributesOnlyOnASysfsMountAndWhenAsked) {
+  auto sysfs_only = RunCollector("netclass", "basic");
+  ASSERT_TRUE(sysfs_only.status) << sysfs_only.status.error().message;
+  FakeNetlink nl = DumpOf("basic");
+  ASSERT_TRUE(nl.links);
+  for (auto& l : *nl.links) l.mtu = 1;
+  ScopedNetlinkOverride n(nl);
+  {
+    auto copied_tree = RunCollector("netclass", "basic");  // the fixture is no sysfs
+    ASSERT_TRUE(copied_tree.status);
+    EXPECT_EQ(copied_tree.text, sysfs_only.text);
+  }
+  mount::ScopedStatFsOverride st(&StatFsSysfs);
+  auto off = RunCollector("netclass", "basic", {"--no-collector.netclass.rtnl-attributes"});
+  ASSERT_TRUE(off.status);
+  EXPECT_EQ(off.text, sysfs_only.text);
+  nl.links = Fail(ErrorKind::kIo, "netlink RTM_GETLINK dump: Operation not permitted");
+  auto failed = RunCollector("netclass", "basic");
+  ASSERT_TRUE(failed.status) << failed.status.error().message;
+  EXPECT_EQ(failed.text, sysfs_only.text);
+}
+
+TEST(NetclassCollector, RtnlAttributesStillFailOnAnUnreadableFile) {
+  FakeNetlink nl = DumpOf("basic");
+  ScopedNetlinkOverride n(nl);
+  mount::ScopedStatFsOverride st(&StatFsSysfs);
+  ScopedSyscallOverride o(Syscalls{&EioOpen, &EioRead, &EioClose});
+  g_eio_suffix = "/eno1/speed";
+  auto out = RunCollector("netclass", "basic");
+  g_eio_suffix = "/wlp2s0/carrier";
+  ASSERT_FALSE(out.status);
+  EXPECT_NE(out.status.error().message.find("sys/class/net/eno1/speed"), std::string::npos)
+      << out.status.error().message;
+  EXPECT_EQ(out.samples, 0u);
 }
 
 }  // namespace

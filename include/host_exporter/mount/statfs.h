@@ -19,6 +19,7 @@ struct StatFs {
   std::uint64_t files = 0;   // f_files
   std::uint64_t ffree = 0;   // f_ffree
   std::int64_t bsize = 0;    // f_bsize
+  std::int64_t type = 0;     // f_type (SYSFS_MAGIC, NFS_SUPER_MAGIC...)
 };
 
 // Fills *out and returns 0, or returns an errno value. May block for ever.
