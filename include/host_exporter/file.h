@@ -37,10 +37,13 @@ namespace host_exporter {
 inline constexpr std::size_t kMaxPseudoFileSize = 64 << 20;
 
 // The system calls file reading goes through, so tests can inject failures.
+// With no `openat`, File::OpenAt opens the full path through `open` (so an
+// override that knows only `open` sees every file by its path).
 struct Syscalls {
   int (*open)(const char* path, int flags) = nullptr;
   ssize_t (*read)(int fd, void* buf, std::size_t n) = nullptr;
   int (*close)(int fd) = nullptr;
+  int (*openat)(int dirfd, const char* name, int flags) = nullptr;
 };
 const Syscalls& RealSyscalls();
 
@@ -67,6 +70,12 @@ class File {
   File& operator=(File&& o) noexcept;
   ~File();
   static Result<File> Open(const std::string& path, int flags = 0);
+  // `name` (one path component) in the directory `dir` was opened from, where
+  // `path` is dir's path + "/" + name: openat(2), which skips walking the
+  // directory's path (and the symlink in sysfs's class/net/<device>) again.
+  // Any failure is retried as Open(path), so errors, flattened links and
+  // overrides behave as Open's.
+  static Result<File> OpenAt(const File& dir, std::string_view name, const std::string& path, int flags = 0);
   int fd() const { return fd_; }
   // Appends everything up to EOF (at most max_bytes) to out.
   Status ReadAll(std::string& out, std::size_t max_bytes, const std::string& path) const;

@@ -35,13 +35,20 @@ Result<T> ParseDigits(std::string_view s, std::string_view what) {
 
 }  // namespace
 
-Result<std::string> ReadSysAttr(const std::string& path) {
-  auto f = File::Open(path);
+namespace {
+Result<std::string> ReadAttr(const Result<File>& f, const std::string& path) {
   if (!f) return std::unexpected(f.error());
   char buf[128];
   auto n = f->ReadOnce(buf, sizeof buf, path);
   if (!n) return std::unexpected(n.error());
   return std::string(Trim(std::string_view(buf, *n)));
+}
+}  // namespace
+
+Result<std::string> ReadSysAttr(const std::string& path) { return ReadAttr(File::Open(path), path); }
+
+Result<std::string> ReadSysAttrAt(const File& dir, std::string_view name, const std::string& path) {
+  return ReadAttr(File::OpenAt(dir, name, path), path);
 }
 
 std::vector<std::string> GlobDir(const std::string& dir, const std::function<bool(std::string_view)>& match) {

@@ -1,6 +1,7 @@
 #include "host_exporter/sysfs/net_class.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 
 #include <cerrno>
 
@@ -59,9 +60,11 @@ const Field* FindField(std::string_view name) {
 }
 
 // Reads one attribute into iface; ignorable errors leave it unset.
-Status ReadAttribute(const std::string& dir, std::string_view attr, NetClassIface& iface) {
+// With `at`, the open directory `dir` names (File::OpenAt).
+Status ReadAttribute(const std::string& dir, std::string_view attr, NetClassIface& iface,
+                     const File* at = nullptr) {
   std::string path = Paths::Join(dir, attr);
-  auto text = ReadSysAttr(path);
+  auto text = at != nullptr ? ReadSysAttrAt(*at, attr, path) : ReadSysAttr(path);
   if (!text) {
     if (IsIgnorableAttributeError(text.error())) return {};
     return Fail(text.error().kind, "failed to read file \"" + path + "\": " + text.error().message);
@@ -122,8 +125,11 @@ Result<NetClassIface> ReadNetClassAttributes(const Paths& paths, std::string_vie
   std::string dir = paths.Sys(std::string(kNetClass) + "/" + std::string(device));
   NetClassIface iface;
   iface.name = std::string(device);
+  // One lookup of class/net/<device> (a symlink into devices/) for all of them;
+  // if the directory cannot be opened each attribute's own open says why.
+  auto at = File::Open(dir, O_DIRECTORY | O_PATH);
   for (std::string_view a : attrs) {
-    if (auto s = ReadAttribute(dir, a, iface); !s) return std::unexpected(s.error());
+    if (auto s = ReadAttribute(dir, a, iface, at ? &*at : nullptr); !s) return std::unexpected(s.error());
   }
   return iface;
 }

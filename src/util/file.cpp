@@ -18,7 +18,9 @@ namespace {
 
 int RealOpen(const char* path, int flags) { return ::open(path, flags); }
 
-const Syscalls kReal{&RealOpen, &::read, &::close};
+int RealOpenAt(int dirfd, const char* name, int flags) { return ::openat(dirfd, name, flags); }
+
+const Syscalls kReal{&RealOpen, &::read, &::close, &RealOpenAt};
 thread_local const Syscalls* tls_syscalls = &kReal;
 
 Error ErrnoError(int err, const std::string& path, std::string_view op) {
@@ -66,7 +68,8 @@ Result<File> File::Open(const std::string& path, int flags) {
   if (fd >= 0) return File(fd);
   int err = errno;
   if (err == ENOTDIR) {  // maybe through a flattened link
-    auto resolved = flattened::Resolve(path, false);
+    // O_DIRECTORY follows a last link, as open(2) follows a last symlink.
+    auto resolved = flattened::Resolve(path, (flags & O_DIRECTORY) != 0);
     if (!resolved) {
       err = resolved.error();
     } else if (fd = open(*resolved); fd >= 0) {
@@ -76,6 +79,22 @@ Result<File> File::Open(const std::string& path, int flags) {
     }
   }
   return std::unexpected(ErrnoError(err, path, "open"));
+}
+
+Result<File> File::OpenAt(const File& dir, std::string_view name, const std::string& path, int flags) {
+  const Syscalls& sc = *tls_syscalls;
+  char buf[256];
+  if (sc.openat != nullptr && dir.fd() >= 0 && name.size() < sizeof buf &&
+      name.find('/') == std::string_view::npos) {
+    std::memcpy(buf, name.data(), name.size());
+    buf[name.size()] = '\0';
+    for (;;) {
+      int fd = sc.openat(dir.fd(), buf, flags | O_RDONLY | O_CLOEXEC);
+      if (fd >= 0) return File(fd);
+      if (errno != EINTR) break;
+    }
+  }
+  return Open(path, flags);
 }
 
 Status File::ReadAll(std::string& out, std::size_t max_bytes, const std::string& path) const {

@@ -1,6 +1,7 @@
 #include "host_exporter/file.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -174,6 +175,58 @@ TEST_F(FileTest, InjectedReadErrors) {
   EXPECT_NE(r.error().message.find("Input/output error"), std::string::npos);
 }
 
+thread_local int g_openats = 0;
+thread_local std::vector<std::string> g_opened;
+int CountingOpenAt(int dirfd, const char* name, int flags) {
+  ++g_openats;
+  return ::openat(dirfd, name, flags);
+}
+int RecordingOpen(const char* path, int flags) {
+  g_opened.emplace_back(path);
+  return ::open(path, flags);
+}
+
+TEST_F(FileTest, OpenAtOpensTheNameInTheDirectory) {
+  Write("d/mtu", "1500\n");
+  Syscalls s = RealSyscalls();
+  s.openat = &CountingOpenAt;
+  s.open = &RecordingOpen;
+  ScopedSyscallOverride o(s);
+  g_openats = 0;
+  g_opened.clear();
+  auto dir = File::Open(dir_ + "/d", O_DIRECTORY | O_PATH);
+  ASSERT_TRUE(dir) << dir.error().message;
+  std::string text;
+  auto f = File::OpenAt(*dir, "mtu", dir_ + "/d/mtu");
+  ASSERT_TRUE(f) << f.error().message;
+  ASSERT_TRUE(f->ReadAll(text, 100, "mtu"));
+  EXPECT_EQ(text, "1500\n");
+  EXPECT_EQ(g_openats, 1);
+  EXPECT_EQ(g_opened, std::vector<std::string>{dir_ + "/d"});  // the directory only
+
+  // A failure is Open's failure, naming the full path.
+  auto missing = File::OpenAt(*dir, "speed", dir_ + "/d/speed");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+  EXPECT_NE(missing.error().message.find(dir_ + "/d/speed"), std::string::npos) << missing.error().message;
+  // Not one path component, or no directory: Open(path).
+  g_opened.clear();
+  EXPECT_TRUE(File::OpenAt(*dir, "../d/mtu", dir_ + "/d/mtu"));
+  EXPECT_TRUE(File::OpenAt(File(), "mtu", dir_ + "/d/mtu"));
+  EXPECT_EQ(g_opened.size(), 2u);
+}
+
+TEST_F(FileTest, OpenAtWithoutAnOpenAtOverrideOpensThePath) {
+  Write("d/mtu", "1500\n");
+  auto dir = File::Open(dir_ + "/d", O_DIRECTORY | O_PATH);
+  ASSERT_TRUE(dir);
+  Syscalls s{&RecordingOpen, &::read, &::close};  // a test override that knows only open
+  ScopedSyscallOverride o(s);
+  g_opened.clear();
+  EXPECT_TRUE(File::OpenAt(*dir, "mtu", dir_ + "/d/mtu"));
+  EXPECT_EQ(g_opened, std::vector<std::string>{dir_ + "/d/mtu"});
+}
+
 // Flattened links: a tree copied without symlinks, each link a regular file
 // holding its target (file.h).
 class FlattenedLinkTest : public FileTest {
@@ -209,6 +262,16 @@ TEST_F(FlattenedLinkTest, FilesBeneathOneAreOpened) {
   EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(missing.error().errnum, ENOENT);
   EXPECT_NE(missing.error().message.find(Sys("class/net/eth0/speed")), std::string::npos);
+}
+
+TEST_F(FlattenedLinkTest, OneIsOpenedAsADirectoryForOpenAt) {
+  auto dir = File::Open(Sys("class/net/eth0"), O_DIRECTORY | O_PATH);
+  ASSERT_TRUE(dir) << dir.error().message;
+  auto f = File::OpenAt(*dir, "carrier", Sys("class/net/eth0/carrier"));
+  ASSERT_TRUE(f) << f.error().message;
+  std::string text;
+  ASSERT_TRUE(f->ReadAll(text, 100, "carrier"));
+  EXPECT_EQ(text, "1\n");
 }
 
 TEST_F(FlattenedLinkTest, OneIsListedAsADirectory) {

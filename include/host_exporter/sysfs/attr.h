@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "host_exporter/file.h"
 #include "host_exporter/result.h"
 
 namespace host_exporter::sysfs {
@@ -20,6 +21,9 @@ namespace host_exporter::sysfs {
 // The first 128 bytes of a sysfs attribute with surrounding whitespace removed,
 // as procfs's util.SysReadFile returns them (one read(2); longer values are cut).
 Result<std::string> ReadSysAttr(const std::string& path);
+// The same for `name` in the directory `dir` was opened from (File::OpenAt);
+// `path` is dir's path + "/" + name, for errors and fallbacks.
+Result<std::string> ReadSysAttrAt(const File& dir, std::string_view name, const std::string& path);
 
 // Names in `dir` for which `match` is true, sorted. Like filepath.Glob, a missing
 // or unreadable directory matches nothing (no error).
