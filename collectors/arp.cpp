@@ -9,6 +9,7 @@
 
 #include "host_exporter/collector.h"
 #include "host_exporter/netlink/net_client.h"
+#include "scrape_links.h"
 #include "host_exporter/procfs/net_arp.h"
 #include "host_exporter/regex.h"
 
@@ -46,7 +47,7 @@ class ArpCollector final : public Collector {
       : paths_(std::move(paths)), filter_(std::move(filter)), netlink_(netlink) {}
 
   Status Collect(MetricWriter& out) const override {
-    auto counts = netlink_ ? FromNetlink() : FromProc();
+    auto counts = netlink_ ? FromNetlink(out) : FromProc();
     if (!counts) {
       const Error& e = counts.error();
       // A missing /proc/net/arp fails the collector in node_exporter.
@@ -75,11 +76,12 @@ class ArpCollector final : public Collector {
     return c;
   }
 
-  Result<Counts> FromNetlink() const {
+  Result<Counts> FromNetlink(const MetricWriter& out) const {
     const auto& nl = netlink::CurrentNetlink();
     auto neigh = nl.Neighbours();
     if (!neigh) return std::unexpected(neigh.error());
-    auto links = nl.Links();
+    auto dump = ScrapeLinks(out);
+    const LinkDump& links = *dump;
     if (!links) return std::unexpected(links.error());
     std::unordered_map<std::int32_t, std::string> names;
     for (const auto& l : *links) names.emplace(l.index, l.name);

@@ -24,6 +24,7 @@
 #include "host_exporter/log.h"
 #include "host_exporter/mount/statfs.h"
 #include "host_exporter/netlink/net_client.h"
+#include "scrape_links.h"
 #include "host_exporter/regex.h"
 #include "host_exporter/sysfs/net_class.h"
 #include "host_exporter/text.h"
@@ -128,17 +129,17 @@ class NetClassCollector final : public Collector {
     std::vector<sysfs::NetClassIface> ifaces;
     auto devices = sysfs::ReadNetClassDevices(paths_);
     if (!devices) return SysfsFailure(devices.error());
-    std::optional<std::vector<netlink::Link>> links;
+    std::shared_ptr<const LinkDump> links;  // kept alive while by_name points into it
     std::unordered_map<std::string_view, const netlink::Link*> by_name;
     if (opts_.rtnl_attributes && !devices->empty() && LiveSysfs()) {
-      auto dump = netlink::CurrentNetlink().Links();
-      if (dump) {
-        links = std::move(*dump);
-        for (const auto& l : *links) {
+      auto dump = ScrapeLinks(out);
+      if (*dump) {
+        links = dump;
+        for (const auto& l : **links) {
           if (l.has_attributes) by_name.emplace(l.name, &l);
         }
       } else {
-        log::Debug("netclass: reading every attribute from sysfs", {{"err", dump.error().message}});
+        log::Debug("netclass: reading every attribute from sysfs", {{"err", dump->error().message}});
       }
     }
     for (const auto& d : *devices) {
@@ -227,7 +228,8 @@ class NetClassCollector final : public Collector {
       }
     }
 
-    auto links = nl.Links();
+    auto dump = ScrapeLinks(out);
+    const LinkDump& links = *dump;
     if (!links) return std::unexpected(Error{links.error().kind, "could not get net class info: " + links.error().message});
     std::vector<const netlink::Link*> relevant;
     for (const auto& l : *links) {

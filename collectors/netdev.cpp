@@ -13,6 +13,7 @@
 #include "host_exporter/collector.h"
 #include "host_exporter/log.h"
 #include "host_exporter/netlink/net_client.h"
+#include "scrape_links.h"
 #include "host_exporter/procfs/net_dev.h"
 #include "host_exporter/regex.h"
 #include "host_exporter/sysfs/net_class.h"
@@ -164,7 +165,7 @@ class NetDevCollector final : public Collector {
   NetDevCollector(Paths paths, Options opts) : paths_(std::move(paths)), opts_(std::move(opts)) {}
 
   Status Collect(MetricWriter& out) const override {
-    auto stats = opts_.netlink ? NetlinkStats() : ProcStats();
+    auto stats = opts_.netlink ? NetlinkStats(out) : ProcStats();
     if (!stats) return Failure("couldn't get netstats", stats.error());
 
     // Device -> ifalias, from sysfs; read before anything is written, so a
@@ -198,8 +199,9 @@ class NetDevCollector final : public Collector {
     return std::unexpected(Error{kind, what + ": " + e.message});
   }
 
-  Result<NetDevStats> NetlinkStats() const {
-    auto links = netlink::CurrentNetlink().Links();
+  Result<NetDevStats> NetlinkStats(const MetricWriter& w) const {
+    auto dump = ScrapeLinks(w);
+    const LinkDump& links = *dump;
     if (!links) return std::unexpected(links.error());
     NetDevStats out;
     for (const auto& l : *links) {
@@ -230,7 +232,8 @@ class NetDevCollector final : public Collector {
   // apply), as Go's net.Interfaces() and Interface.Addrs() report them.
   Status AddressInfo(MetricWriter& out) const {
     const auto& nl = netlink::CurrentNetlink();
-    auto links = nl.Links();
+    auto dump = ScrapeLinks(out);
+    const LinkDump& links = *dump;
     if (!links) return Failure("could not get network interfaces", links.error());
     auto addrs = nl.Addresses();
     if (!addrs) return {};  // Go ignores Addrs() errors: no addresses

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <initializer_list>
 #include <string>
@@ -18,6 +19,8 @@
 #include <prometheus/metric_type.h>
 
 namespace host_exporter {
+
+class ScrapeMemo;  // scrape_memo.h
 
 struct LabelView {
   std::string_view name;
@@ -66,6 +69,11 @@ class MetricWriter {
   const Deadline& deadline() const { return deadline_; }
   void set_deadline(Deadline d) { deadline_ = d; }
 
+  // What the collectors of this writer's scrape share (scrape_memo.h); null
+  // when the collector runs on its own.
+  const std::shared_ptr<ScrapeMemo>& memo() const { return memo_; }
+  void set_memo(std::shared_ptr<ScrapeMemo> m) { memo_ = std::move(m); }
+
   std::size_t size() const { return families_.size(); }
   std::vector<prometheus::MetricFamily>& families() { return families_; }
   std::vector<prometheus::MetricFamily> Take() { index_.clear(); return std::move(families_); }
@@ -85,6 +93,7 @@ class MetricWriter {
 
   std::vector<prometheus::MetricFamily> families_;
   Deadline deadline_;
+  std::shared_ptr<ScrapeMemo> memo_;
   // Empty while families_ has at most kLinearFamilies entries; then indexes all.
   std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> index_;
 };

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "host_exporter/log.h"
+#include "host_exporter/scrape_memo.h"
 
 namespace host_exporter {
 namespace {
@@ -48,6 +49,7 @@ constexpr std::chrono::milliseconds kHedge{5};
 struct Scraper::Batch {
   std::vector<std::pair<std::shared_ptr<Slot>, std::shared_ptr<Run>>> items;
   std::atomic<std::size_t> next{0};
+  std::shared_ptr<ScrapeMemo> memo = std::make_shared<ScrapeMemo>();  // shared by the runs it starts
 };
 
 Scraper::Scraper(std::vector<NamedCollector> collectors, std::size_t parallelism)
@@ -110,6 +112,7 @@ std::vector<prometheus::MetricFamily> Scraper::Scrape(const std::vector<std::siz
       if (!slot->current) {
         slot->current = std::make_shared<Run>();
         slot->current->out.set_deadline(deadline);
+        slot->current->out.set_memo(batch->memo);
         batch->items.emplace_back(slot, slot->current);
       }
       runs[k] = slot->current;

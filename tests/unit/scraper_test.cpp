@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "host_exporter/exposition.h"
+#include "host_exporter/scrape_memo.h"
 
 namespace host_exporter {
 namespace {
@@ -106,6 +107,40 @@ TEST(Scraper, ConcurrentScrapesShareOneCall) {
   for (auto& t : ts) t.join();
   EXPECT_LE(f.slow->calls_.load(), 2);  // the threads may straddle one call's end
   for (const auto& o : outs) EXPECT_NE(o.find("c_slow 1"), std::string::npos);
+}
+
+// Asks the scrape's memo for "links", as netdev, netclass and arp do.
+class MemoCollector : public Collector {
+ public:
+  MemoCollector(std::string metric, std::chrono::milliseconds delay, std::atomic<int>& dumps)
+      : metric_(std::move(metric)), delay_(delay), dumps_(dumps) {}
+  Status Collect(MetricWriter& out) const override {
+    std::this_thread::sleep_for(delay_);
+    auto n = Memoized<int>(out.memo(), "links", [this] { return ++dumps_; });
+    out.Gauge(metric_, "dump number", *n);
+    return {};
+  }
+
+ private:
+  std::string metric_;
+  std::chrono::milliseconds delay_;
+  std::atomic<int>& dumps_;
+};
+
+TEST(Scraper, CollectorsOfOneScrapeShareItsMemo) {
+  std::atomic<int> dumps{0};
+  std::vector<NamedCollector> cs;
+  // Slow enough that the scrape's drainers run them at the same time.
+  cs.push_back({"netdev", std::make_unique<MemoCollector>("netdev", 30ms, dumps)});
+  cs.push_back({"netclass", std::make_unique<MemoCollector>("netclass", 30ms, dumps)});
+  cs.push_back({"arp", std::make_unique<MemoCollector>("arp", 0ms, dumps)});
+  Scraper scraper(std::move(cs), 4);
+  std::string first = SerializeText(scraper.Scrape({}, std::nullopt));
+  EXPECT_EQ(dumps.load(), 1);
+  for (const char* m : {"netdev 1\n", "netclass 1\n", "arp 1\n"}) EXPECT_NE(first.find(m), std::string::npos) << m;
+  std::string second = SerializeText(scraper.Scrape({}, std::nullopt));  // a new scrape, a new dump
+  EXPECT_EQ(dumps.load(), 2);
+  for (const char* m : {"netdev 2\n", "netclass 2\n", "arp 2\n"}) EXPECT_NE(second.find(m), std::string::npos) << m;
 }
 
 TEST(WorkerPool, ReplacesStuckWorkers) {

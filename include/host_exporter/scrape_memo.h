@@ -1,0 +1,54 @@
+// Values one scrape computes once for all of its collectors: netdev, netclass
+// and arp each want the RTM_GETLINK dump, which on a host with a thousand
+// interfaces costs milliseconds of kernel time per copy, and one snapshot
+// keeps them consistent with each other. The scraper gives every collector run
+// of a scrape the same memo (MetricWriter::memo); a writer with none (a
+// collector run alone, in tests) computes each time.
+// Thread safety: Get may be called from the scrape's drainers at once; the
+// first caller of a key computes, the others wait for its value.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace host_exporter {
+
+class ScrapeMemo {
+ public:
+  // The value under `key`, computed by `compute` on first use. A key must
+  // always be used with the same T.
+  template <class T>
+  std::shared_ptr<const T> Get(std::string_view key, const std::function<T()>& compute) {
+    std::shared_ptr<Entry> e;
+    {
+      std::lock_guard lock(mu_);
+      auto& slot = entries_[std::string(key)];
+      if (!slot) slot = std::make_shared<Entry>();
+      e = slot;
+    }
+    std::call_once(e->once, [&] { e->value = std::make_shared<const T>(compute()); });
+    return std::static_pointer_cast<const T>(e->value);
+  }
+
+ private:
+  struct Entry {
+    std::once_flag once;
+    std::shared_ptr<const void> value;
+  };
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<Entry>, std::less<>> entries_;
+};
+
+// memo->Get(key, compute), or compute() when there is no memo.
+template <class T>
+std::shared_ptr<const T> Memoized(const std::shared_ptr<ScrapeMemo>& memo, std::string_view key,
+                                  const std::function<T()>& compute) {
+  if (memo) return memo->Get<T>(key, compute);
+  return std::make_shared<const T>(compute());
+}
+
+}  // namespace host_exporter
