@@ -1,5 +1,5 @@
 // The scrape's RTM_GETLINK dump: netdev, netclass and arp share one per scrape
-// (scrape_memo.h), which also keeps their views of the links consistent.
+// (scrape_memo.h) instead of dumping the links three times.
 #pragma once
 
 #include <memory>

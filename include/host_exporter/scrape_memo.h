@@ -1,9 +1,9 @@
 // Values one scrape computes once for all of its collectors: netdev, netclass
 // and arp each want the RTM_GETLINK dump, which on a host with a thousand
-// interfaces costs milliseconds of kernel time per copy, and one snapshot
-// keeps them consistent with each other. The scraper gives every collector run
-// of a scrape the same memo (MetricWriter::memo); a writer with none (a
-// collector run alone, in tests) computes each time.
+// interfaces costs milliseconds of kernel time per copy. The scraper gives
+// every collector run a scrape starts the same memo (MetricWriter::memo); a
+// run the scrape joins (started by a concurrent scrape) brings that scrape's.
+// A writer with none (a collector run alone, in tests) computes each time.
 // Thread safety: Get may be called from the scrape's drainers at once; the
 // first caller of a key computes, the others wait for its value.
 #pragma once
