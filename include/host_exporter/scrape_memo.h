@@ -8,6 +8,7 @@
 // first caller of a key computes, the others wait for its value.
 #pragma once
 
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
@@ -20,26 +21,42 @@ namespace host_exporter {
 class ScrapeMemo {
  public:
   // The value under `key`, computed by `compute` on first use. A key must
-  // always be used with the same T.
+  // always be used with the same T. If compute throws, the exception goes to
+  // its caller and the next caller computes (std::call_once would do the
+  // same, but hangs under ThreadSanitizer's pthread_once).
   template <class T>
   std::shared_ptr<const T> Get(std::string_view key, const std::function<T()>& compute) {
-    std::shared_ptr<Entry> e;
-    {
-      std::lock_guard lock(mu_);
-      auto& slot = entries_[std::string(key)];
-      if (!slot) slot = std::make_shared<Entry>();
-      e = slot;
+    std::unique_lock lock(mu_);
+    auto& slot = entries_[std::string(key)];
+    if (!slot) slot = std::make_shared<Entry>();
+    std::shared_ptr<Entry> e = slot;
+    done_.wait(lock, [&] { return !e->computing; });
+    if (e->value) return std::static_pointer_cast<const T>(e->value);
+    e->computing = true;
+    lock.unlock();
+    std::shared_ptr<const T> v;
+    try {
+      v = std::make_shared<const T>(compute());
+    } catch (...) {
+      lock.lock();
+      e->computing = false;
+      done_.notify_all();
+      throw;
     }
-    std::call_once(e->once, [&] { e->value = std::make_shared<const T>(compute()); });
-    return std::static_pointer_cast<const T>(e->value);
+    lock.lock();
+    e->value = v;
+    e->computing = false;
+    done_.notify_all();
+    return v;
   }
 
  private:
   struct Entry {
-    std::once_flag once;
+    bool computing = false;
     std::shared_ptr<const void> value;
   };
   std::mutex mu_;
+  std::condition_variable done_;
   std::map<std::string, std::shared_ptr<Entry>, std::less<>> entries_;
 };
 
