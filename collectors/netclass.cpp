@@ -7,9 +7,11 @@
 // default), the attributes an RTM_GETLINK dump carries with the same meaning
 // come from one dump instead of one file each: a device then costs 8 sysfs
 // reads instead of a directory listing and 25. The output is the same as
-// reading every file (the kernel fills both from the same net_device fields);
-// a device whose sysfs ifindex does not match the dump's is read from sysfs
-// alone.
+// reading every file (the kernel fills both from the same net_device fields).
+// Only when the sysfs is this network namespace's: a sysfs mount (not a
+// copied tree) with the f_fsid of /sys (one superblock per namespace), whose
+// devices are exactly the dump's; a device whose sysfs ifindex then differs
+// from the dump's (renamed in between) is read from sysfs alone.
 #include <linux/if.h>
 #include <linux/magic.h>
 
@@ -131,13 +133,19 @@ class NetClassCollector final : public Collector {
     if (!devices) return SysfsFailure(devices.error());
     std::shared_ptr<const LinkDump> links;  // kept alive while by_name points into it
     std::unordered_map<std::string_view, const netlink::Link*> by_name;
-    if (opts_.rtnl_attributes && !devices->empty() && LiveSysfs()) {
+    if (opts_.rtnl_attributes && !devices->empty() && OwnNamespaceSysfs()) {
       auto dump = ScrapeLinks(out);
       if (*dump) {
         links = dump;
         for (const auto& l : **links) {
           if (l.has_attributes) by_name.emplace(l.name, &l);
         }
+        // Another namespace's devices (a host sysfs bind-mounted over /sys
+        // in a container with its own network) differ in name; a device
+        // added or removed in between makes this scrape read files alone.
+        bool same = by_name.size() == devices->size();
+        for (std::size_t i = 0; same && i < devices->size(); ++i) same = by_name.contains((*devices)[i]);
+        if (!same) by_name.clear();
       } else {
         log::Debug("netclass: reading every attribute from sysfs", {{"err", dump->error().message}});
       }
@@ -193,11 +201,13 @@ class NetClassCollector final : public Collector {
     return {};
   }
 
-  // Whether --path.sysfs is a sysfs mount (not a copied tree); the devices
-  // must still match the dump by ifindex, as another namespace's could not.
-  bool LiveSysfs() const {
-    mount::StatFs st;
-    return statfs_(paths_.Sys("class/net"), &st) == 0 && st.type == SYSFS_MAGIC;
+  // Whether --path.sysfs is a sysfs mount (not a copied tree) of this
+  // process's network namespace: the same superblock (f_fsid) as /sys, which
+  // the runtime (or `ip netns exec`) mounts in the namespace it runs us in.
+  bool OwnNamespaceSysfs() const {
+    mount::StatFs st, own;
+    return statfs_(paths_.Sys("class/net"), &st) == 0 && st.type == SYSFS_MAGIC &&
+           statfs_("/sys/class/net", &own) == 0 && own.type == SYSFS_MAGIC && own.fsid == st.fsid;
   }
 
   static std::unexpected<Error> SysfsFailure(const Error& e) {
@@ -330,8 +340,8 @@ void DeclareFlags(FlagSet& flags) {
              "Expose the statistics for each network device, replacing netdev collector.");
   flags.Bool(std::string(kRtnlAttributes), true,
              "In sysfs mode, read the attributes rtnetlink carries (address, mtu, operstate, carrier "
-             "counters...) from one RTM_GETLINK dump instead of a sysfs file each, when --path.sysfs is a "
-             "sysfs and the device's ifindex matches; same values, fewer reads. host_exporter only.");
+             "counters...) from one RTM_GETLINK dump instead of a sysfs file each, when --path.sysfs is "
+             "this network namespace's sysfs; same values, fewer reads. host_exporter only.");
 }
 
 Result<std::unique_ptr<Collector>> Create(const CollectorConfig& cfg) {

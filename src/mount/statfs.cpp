@@ -38,6 +38,10 @@ int RealStatFs(const std::string& path, StatFs* out) {
   out->ffree = static_cast<std::uint64_t>(buf.f_ffree);
   out->bsize = static_cast<std::int64_t>(buf.f_bsize);
   out->type = static_cast<std::int64_t>(buf.f_type);
+  std::uint32_t halves[2];
+  static_assert(sizeof buf.f_fsid == sizeof halves);
+  std::memcpy(halves, &buf.f_fsid, sizeof halves);
+  out->fsid = (std::uint64_t{halves[0]} << 32) | halves[1];
   return 0;
 }
 

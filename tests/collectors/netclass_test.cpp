@@ -281,9 +281,16 @@ FakeNetlink DumpOf(std::string_view scenario) {
   return nl;
 }
 
-// The fixture tree passes for a live sysfs mount.
+// The fixture tree passes for this namespace's sysfs: the same superblock as /sys.
 int StatFsSysfs(const std::string&, mount::StatFs* st) {
   st->type = SYSFS_MAGIC;
+  st->fsid = 0x8ba7615c36caa134;
+  return 0;
+}
+// ... or for another namespace's: a sysfs, but not /sys's superblock.
+int StatFsOtherNamespace(const std::string& path, mount::StatFs* st) {
+  st->type = SYSFS_MAGIC;
+  st->fsid = path == "/sys/class/net" ? 1 : 2;
   return 0;
 }
 
@@ -318,7 +325,7 @@ TEST(NetclassCollector, RtnlAttributesComeFromTheDump) {
   Named(nl, "eno2")->carrier = 1;  // down in sysfs's flags: still no carrier
   Named(nl, "lo")->operstate = 6;
   Named(nl, "docker0")->link = 42;
-  Named(nl, "bond0")->index = 99;  // another namespace's bond0: sysfs alone
+  Named(nl, "bond0")->index = 99;  // another device by that name now (renamed in between): sysfs alone
   Named(nl, "bond0")->mtu = 9000;
   ScopedNetlinkOverride n(nl);
   mount::ScopedStatFsOverride st(&StatFsSysfs);
@@ -348,6 +355,31 @@ TEST(NetclassCollector, RtnlAttributesOnlyOnASysfsMountAndWhenAsked) {
     auto copied_tree = RunCollector("netclass", "basic");  // the fixture is no sysfs
     ASSERT_TRUE(copied_tree.status);
     EXPECT_EQ(copied_tree.text, sysfs_only.text);
+  }
+  {
+    mount::ScopedStatFsOverride other(&StatFsOtherNamespace);
+    auto foreign = RunCollector("netclass", "basic");
+    ASSERT_TRUE(foreign.status);
+    EXPECT_EQ(foreign.text, sysfs_only.text);
+  }
+  {
+    // The dump has a device sysfs does not (or lacks one): another
+    // namespace's devices, or one added in between. Files alone.
+    FakeNetlink more = DumpOf("basic");
+    for (auto& l : *more.links) l.mtu = 1;
+    Link extra = more.links->front();
+    extra.name = "eth7";
+    more.links->push_back(extra);
+    ScopedNetlinkOverride m(more);
+    mount::ScopedStatFsOverride st(&StatFsSysfs);
+    auto extra_out = RunCollector("netclass", "basic");
+    ASSERT_TRUE(extra_out.status);
+    EXPECT_EQ(extra_out.text, sysfs_only.text);
+    more.links->pop_back();
+    more.links->pop_back();
+    auto fewer = RunCollector("netclass", "basic");
+    ASSERT_TRUE(fewer.status);
+    EXPECT_EQ(fewer.text, sysfs_only.text);
   }
   mount::ScopedStatFsOverride st(&StatFsSysfs);
   auto off = RunCollector("netclass", "basic", {"--no-collector.netclass.rtnl-attributes"});

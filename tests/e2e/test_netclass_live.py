@@ -6,6 +6,7 @@ lengths, groups, promiscuous and all-multicast flags) its output must be the
 one reading every sysfs file gives, before and after the interfaces change."""
 import os
 import shutil
+import signal
 import subprocess
 import time
 
@@ -84,7 +85,9 @@ def namespace():
 
 
 def start(ns, procs, *flags):
+    """-> (port, pid) of an exporter running in `ns`."""
     port = free_port()
+    # `ip netns exec` execs the exporter: the same pid.
     p = subprocess.Popen(["ip", "netns", "exec", ns, os.path.abspath(BINARY), f"--web.listen-address=127.0.0.1:{port}",
                           "--collector.disable-defaults", "--collector.netclass"] + list(flags),
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -94,16 +97,36 @@ def start(ns, procs, *flags):
         assert p.poll() is None, p.stderr.read()
         r = ns_run(ns, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", f"http://127.0.0.1:{port}/")
         if r.stdout == "200":
-            return port
+            return port, p.pid
         assert time.monotonic() < deadline, "exporter in the namespace did not answer in 20 s"
         time.sleep(0.1)
 
 
-def test_dump_and_files_give_the_same_series(namespace):
+def traced_scrape(ns, port, pid, out):
+    """One scrape with strace attached to the exporter, recording its openat calls in `out`."""
+    tracer = subprocess.Popen(["strace", "-f", "-e", "trace=openat", "-o", out, "-p", str(pid)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        # strace says "Process N attached" once it holds every thread.
+        deadline = time.monotonic() + 10
+        line = tracer.stderr.readline()
+        assert "attached" in line, line
+        assert time.monotonic() < deadline
+        return scrape(ns, port)
+    finally:
+        tracer.send_signal(signal.SIGINT)  # detach; the exporter runs on
+        try:
+            tracer.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            tracer.kill()
+            tracer.wait()
+
+
+def test_dump_and_files_give_the_same_series(namespace, tmp_path):
     ns, procs = namespace
     batch(ns, SETUP)
-    mixed = start(ns, procs)
-    files = start(ns, procs, "--no-collector.netclass.rtnl-attributes")
+    mixed, mixed_pid = start(ns, procs)
+    files, files_pid = start(ns, procs, "--no-collector.netclass.rtnl-attributes")
 
     first = scrape(ns, mixed)
     assert first == scrape(ns, files)
@@ -125,3 +148,22 @@ def test_dump_and_files_give_the_same_series(namespace):
     assert second == scrape(ns, files)
     assert second != first
     assert 'node_network_mtu_bytes{device="nc3a"} 1280' in "\n".join(second)
+
+
+@pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace")
+def test_the_dump_stands_in_for_the_files(namespace, tmp_path):
+    """With the dump no device's mtu or operstate file is opened, only the eight
+    attributes it lacks (by name, in the device's directory); without it, every
+    file by its path. The series are the same either way."""
+    ns, procs = namespace
+    batch(ns, SETUP)
+    mixed, mixed_pid = start(ns, procs)
+    files, files_pid = start(ns, procs, "--no-collector.netclass.rtnl-attributes")
+    mixed_trace, files_trace = str(tmp_path / "mixed.strace"), str(tmp_path / "files.strace")
+    assert traced_scrape(ns, mixed, mixed_pid, mixed_trace) == traced_scrape(ns, files, files_pid, files_trace)
+    mixed_opens = open(mixed_trace).read()
+    files_opens = open(files_trace).read()
+    assert '"/sys/class/net/nc3a"' in mixed_opens and '"speed"' in mixed_opens and '"flags"' in mixed_opens
+    for attr in ("mtu", "operstate", "address", "carrier_changes"):
+        assert f'"{attr}"' not in mixed_opens and f'/{attr}"' not in mixed_opens, attr
+        assert f'"/sys/class/net/nc3a/{attr}"' in files_opens, attr

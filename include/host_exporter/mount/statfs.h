@@ -20,6 +20,7 @@ struct StatFs {
   std::uint64_t ffree = 0;   // f_ffree
   std::int64_t bsize = 0;    // f_bsize
   std::int64_t type = 0;     // f_type (SYSFS_MAGIC, NFS_SUPER_MAGIC...)
+  std::uint64_t fsid = 0;    // f_fsid (sysfs: one per network namespace's superblock)
 };
 
 // Fills *out and returns 0, or returns an errno value. May block for ever.
