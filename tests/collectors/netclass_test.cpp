@@ -244,7 +244,7 @@ Link LinkFromSysfs(const sysfs::NetClassIface& s) {
   l.flags = 0xdead;  // dev_get_flags(): never what sysfs's flags file says
   auto bytes = [](const std::string& hex) {
     std::vector<std::uint8_t> out;
-    for (std::size_t i = 0; i + 1 < hex.size() + 1 && i < hex.size(); i += 3) {
+    for (std::size_t i = 0; i < hex.size(); i += 3) {
       out.push_back(static_cast<std::uint8_t>(std::stoul(hex.substr(i, 2), nullptr, 16)));
     }
     return out;

@@ -9,25 +9,16 @@
 
 #include "host_exporter/sysfs/btrfs_ioctl.h"
 #include "support/golden.h"
+#include "support/temp_dir.h"
 
 namespace host_exporter::sysfs {
 namespace {
 
 class SysAttrTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/he_sys_attrXXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& content) {
-    std::string p = dir_ + "/" + name;
-    std::filesystem::create_directories(std::filesystem::path(p).parent_path());
-    std::ofstream(p) << content;
-    return p;
-  }
-  std::string dir_;
+  std::string Write(const std::string& name, const std::string& content) { return tmp_.Write(name, content); }
+  host_exporter::testing::TempDir tmp_{"he_sys_attr"};
+  const std::string dir_ = tmp_.path();
 };
 
 TEST_F(SysAttrTest, TrimsAndKeepsTheFirst128Bytes) {

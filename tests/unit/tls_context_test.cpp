@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/temp_dir.h"
+
 namespace host_exporter {
 namespace {
 
@@ -60,24 +62,7 @@ long SerialOf(SSL_CTX* ctx) {
   return ASN1_INTEGER_get(X509_get0_serialNumber(SSL_CTX_get0_certificate(ctx)));
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "he_tls_XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  std::string File(const std::string& name, const std::string& content) const {
-    std::string p = path_ + "/" + name;
-    std::ofstream(p + ".tmp") << content;
-    std::filesystem::rename(p + ".tmp", p);
-    return p;
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using host_exporter::testing::TempDir;
 
 TEST(CertificateSans, AllKindsAsGoPrintsThem) {
   Pem p = MakeCert(1, "DNS:prom.example.com,IP:10.1.2.3,IP:::1,email:ops@example.com,URI:spiffe://prod/prom");
@@ -94,8 +79,8 @@ TEST(BuildServerContext, FileAndInlineKeyPairs) {
   TempDir d;
   Pem p = MakeCert(7, "DNS:localhost");
   TlsServerConfig c;
-  c.cert_file = d.File("c.pem", p.cert);
-  c.key_file = d.File("k.pem", p.key);
+  c.cert_file = d.Replace("c.pem", p.cert);
+  c.key_file = d.Replace("k.pem", p.key);
   auto ctx = BuildServerContext(c);
   ASSERT_TRUE(ctx) << ctx.error().message;
   EXPECT_EQ(SerialOf(ctx->get()), 7);
@@ -120,32 +105,32 @@ TEST(BuildServerContext, ErrorsNameTheFileOrKey) {
   Pem a = MakeCert(1, ""), b = MakeCert(2, "");
   TlsServerConfig c;
   c.cert_file = d.path() + "/missing.pem";
-  c.key_file = d.File("k.pem", a.key);
+  c.key_file = d.Replace("k.pem", a.key);
   auto e = BuildServerContext(c);
   ASSERT_FALSE(e);
   EXPECT_NE(e.error().message.find("failed to read cert_file (" + d.path() + "/missing.pem)"), std::string::npos)
       << e.error().message;
 
-  c.cert_file = d.File("c.pem", "not a certificate\n");
+  c.cert_file = d.Replace("c.pem", "not a certificate\n");
   e = BuildServerContext(c);
   ASSERT_FALSE(e);
   EXPECT_NE(e.error().message.find("no PEM certificate found in cert_file (" + c.cert_file + ")"), std::string::npos)
       << e.error().message;
 
-  c.cert_file = d.File("c.pem", b.cert);  // a's key, b's certificate
+  c.cert_file = d.Replace("c.pem", b.cert);  // a's key, b's certificate
   e = BuildServerContext(c);
   ASSERT_FALSE(e);
   EXPECT_NE(e.error().message.find("does not match"), std::string::npos) << e.error().message;
   EXPECT_NE(e.error().message.find(c.key_file), std::string::npos) << e.error().message;
 
-  c.cert_file = d.File("c.pem", a.cert);
-  c.key_file = d.File("k.pem", "garbage");
+  c.cert_file = d.Replace("c.pem", a.cert);
+  c.key_file = d.Replace("k.pem", "garbage");
   e = BuildServerContext(c);
   ASSERT_FALSE(e);
   EXPECT_NE(e.error().message.find("key_file (" + c.key_file + ")"), std::string::npos) << e.error().message;
 
-  c.key_file = d.File("k.pem", a.key);
-  c.client_ca_file = d.File("ca.pem", "nothing here");
+  c.key_file = d.Replace("k.pem", a.key);
+  c.client_ca_file = d.Replace("ca.pem", "nothing here");
   c.client_auth = ClientAuth::kRequireAndVerifyClientCert;
   e = BuildServerContext(c);
   ASSERT_FALSE(e);
@@ -155,9 +140,9 @@ TEST(BuildServerContext, ErrorsNameTheFileOrKey) {
 TEST(ReloadingTlsContext, PicksUpReplacedCertificatesAndKeepsTheLastGoodOne) {
   TempDir d;
   Pem one = MakeCert(1, ""), two = MakeCert(2, "");
-  d.File("c.pem", one.cert);
-  d.File("k.pem", one.key);
-  std::string cfg = d.File("web.yml", "tls_server_config:\n  cert_file: c.pem\n  key_file: k.pem\n");
+  d.Replace("c.pem", one.cert);
+  d.Replace("k.pem", one.key);
+  std::string cfg = d.Replace("web.yml", "tls_server_config:\n  cert_file: c.pem\n  key_file: k.pem\n");
   auto src = WebConfigSource::Open(cfg);
   ASSERT_TRUE(src) << src.error().message;
   auto tls = ReloadingTlsContext::Create(**src);
@@ -171,19 +156,19 @@ TEST(ReloadingTlsContext, PicksUpReplacedCertificatesAndKeepsTheLastGoodOne) {
   EXPECT_EQ(next(), 1);
   EXPECT_EQ(next(), 1);
   // Certificate replaced before its key: a broken pair, so the old one stays.
-  d.File("c.pem", two.cert);
+  d.Replace("c.pem", two.cert);
   EXPECT_EQ(next(), 1);
-  d.File("k.pem", two.key);
+  d.Replace("k.pem", two.key);
   EXPECT_EQ(next(), 2);
-  d.File("c.pem", "broken");
+  d.Replace("c.pem", "broken");
   EXPECT_EQ(next(), 2);
-  d.File("c.pem", two.cert);
+  d.Replace("c.pem", two.cert);
   EXPECT_EQ(next(), 2);
 }
 
 TEST(ReloadingTlsContext, StartupFailsNamingTheConfigFile) {
   TempDir d;
-  std::string cfg = d.File("web.yml", "tls_server_config:\n  cert_file: c.pem\n  key_file: k.pem\n");
+  std::string cfg = d.Replace("web.yml", "tls_server_config:\n  cert_file: c.pem\n  key_file: k.pem\n");
   auto src = WebConfigSource::Open(cfg);
   ASSERT_TRUE(src);
   auto tls = ReloadingTlsContext::Create(**src);

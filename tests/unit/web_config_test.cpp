@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/temp_dir.h"
+
 namespace host_exporter {
 namespace {
 
@@ -211,36 +213,18 @@ TEST(WebConfig, GoNamesMapToOpenSsl) {
   EXPECT_FALSE(OpenSslGroupName("P-256"));
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "he_webcfg_XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  std::string File(const std::string& name, const std::string& content) const {
-    std::string p = path_ + "/" + name;
-    std::string tmp = p + ".tmp";
-    std::ofstream(tmp) << content;
-    std::filesystem::rename(tmp, p);  // a new inode, as editors and config managers write
-    return p;
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using host_exporter::testing::TempDir;
 
 TEST(WebConfigSource, LoadErrorsNameTheFileAndRelativePathsFollowIt) {
   TempDir d;
   auto missing = WebConfigSource::Open(d.path() + "/nope.yml");
   ASSERT_FALSE(missing);
   EXPECT_NE(missing.error().message.find(d.path() + "/nope.yml"), std::string::npos) << missing.error().message;
-  std::string p = d.File("web.yml", "tls_server_config:\n  cert_file: c.pem\n  key_file: k.pem\n  bogus: 1\n");
+  std::string p = d.Replace("web.yml", "tls_server_config:\n  cert_file: c.pem\n  key_file: k.pem\n  bogus: 1\n");
   auto bad = WebConfigSource::Open(p);
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().message, "web config file " + p + ": line 4: key \"tls_server_config.bogus\": unknown key");
-  d.File("web.yml", "tls_server_config:\n  cert_file: c.pem\n  key_file: k.pem\n");
+  d.Replace("web.yml", "tls_server_config:\n  cert_file: c.pem\n  key_file: k.pem\n");
   auto ok = WebConfigSource::Open(p);
   ASSERT_TRUE(ok) << ok.error().message;
   EXPECT_EQ((*ok)->Current()->tls.cert_file, d.path() + "/c.pem");
@@ -248,17 +232,17 @@ TEST(WebConfigSource, LoadErrorsNameTheFileAndRelativePathsFollowIt) {
 
 TEST(WebConfigSource, ReloadsOnChangeAndKeepsTheLastGoodOne) {
   TempDir d;
-  std::string p = d.File("web.yml", std::string("basic_auth_users:\n  alice: ") + kHash + "\n");
+  std::string p = d.Replace("web.yml", std::string("basic_auth_users:\n  alice: ") + kHash + "\n");
   auto src = WebConfigSource::Open(p);
   ASSERT_TRUE(src) << src.error().message;
   auto first = (*src)->Current();
   EXPECT_EQ((*src)->Current(), first);  // unchanged file: the same snapshot
-  d.File("web.yml", std::string("basic_auth_users:\n  bob: ") + kHash + "\n");
+  d.Replace("web.yml", std::string("basic_auth_users:\n  bob: ") + kHash + "\n");
   auto second = (*src)->Current();
   EXPECT_EQ(second->users.count("bob"), 1u);
-  d.File("web.yml", "basic_auth_users:\n  bob: not-a-hash\n");
+  d.Replace("web.yml", "basic_auth_users:\n  bob: not-a-hash\n");
   EXPECT_EQ((*src)->Current(), second);  // broken: the last good one stays
-  d.File("web.yml", "");
+  d.Replace("web.yml", "");
   EXPECT_TRUE((*src)->Current()->users.empty());
 }
 
