@@ -1,9 +1,12 @@
 #include "bench_util.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "host_exporter/file.h"
+#include "host_exporter/text.h"
 
 namespace host_exporter::bench {
 
@@ -19,6 +22,34 @@ std::string Fixture(std::string_view rel) {
     std::abort();
   }
   return *text;
+}
+
+std::vector<std::pair<std::string, std::string>> FixtureAttributes(std::string_view rel_dir) {
+  std::string dir = std::string(HOST_EXPORTER_FIXTURES) + "/" + std::string(rel_dir);
+  std::vector<std::pair<std::string, std::string>> out;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (!e.is_regular_file()) continue;  // follows symlinks; skips device/, power/, subsystem
+    std::string name = e.path().filename().string();
+    out.emplace_back(name, std::string(Trim(Fixture(std::string(rel_dir) + "/" + name))));
+  }
+  if (ec || out.empty()) {
+    std::fprintf(stderr, "benchmark input %s: %s\n", dir.c_str(), ec ? ec.message().c_str() : "no files");
+    std::abort();
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string FixtureLink(std::string_view rel) {
+  std::string path = std::string(HOST_EXPORTER_FIXTURES) + "/" + std::string(rel);
+  std::error_code ec;
+  auto target = std::filesystem::read_symlink(path, ec);
+  if (ec) {
+    std::fprintf(stderr, "benchmark input %s: %s\n", path.c_str(), ec.message().c_str());
+    std::abort();
+  }
+  return target.string();
 }
 
 std::string GenStat(int cpus) {

@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace host_exporter::bench {
 
@@ -12,6 +14,12 @@ namespace host_exporter::bench {
 std::string Fixture(std::string_view rel);
 // Directory of a fixture scenario ("basic" -> .../fixtures/basic).
 std::string FixtureDir(std::string_view scenario);
+// (name, trimmed content) of every regular file in fixtures/<rel_dir>, sorted
+// by name: what the sysfs readers hand to their pure parsers. Aborts like
+// Fixture when the directory is missing or holds no file.
+std::vector<std::pair<std::string, std::string>> FixtureAttributes(std::string_view rel_dir);
+// Target of the symlink fixtures/<rel>; aborts when it is not one.
+std::string FixtureLink(std::string_view rel);
 
 // Generated kernel files with n CPUs / devices / mounts / interfaces, in the
 // layouts of bench/gen_fixtures.py.
