@@ -95,4 +95,18 @@ std::string GenNetDev(int interfaces) {
   return s;
 }
 
+std::string GenTextfile(int samples) {
+  std::string s;
+  for (int i = 0; i < samples; ++i) {
+    std::string family = "backup_job_bytes_" + std::to_string(i / 16);
+    if (i % 16 == 0) {
+      s += "# HELP " + family + " Bytes written by the last run of the backup job.\n# TYPE " + family +
+           " gauge\n";
+    }
+    s += family + "{job=\"job" + std::to_string(i % 16) + "\",target=\"/srv/data/volume-" + std::to_string(i) +
+         "\"} " + std::to_string(1234567890123LL + i) + "\n";
+  }
+  return s;
+}
+
 }  // namespace host_exporter::bench

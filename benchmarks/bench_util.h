@@ -27,5 +27,8 @@ std::string GenStat(int cpus);
 std::string GenDiskstats(int disks);
 std::string GenMountInfo(int mounts);
 std::string GenNetDev(int interfaces);
+// A textfile collector .prom file with n samples: families of 16 labelled
+// samples, each with HELP and TYPE, as a cron job's exporter script writes them.
+std::string GenTextfile(int samples);
 
 }  // namespace host_exporter::bench

@@ -1,0 +1,148 @@
+// The parsers outside procfs and sysfs: rtnetlink and ethtool messages, the
+// textfile collector's text format, udev database entries and os-release.
+// Netlink messages are built with the unit tests' Payload builder
+// (tests/netlink/fake_netlink.h), shaped as a 6.x kernel sends them; the text
+// format is also timed on generated files of growing size.
+#include <benchmark/benchmark.h>
+#include <linux/ethtool.h>
+#include <linux/ethtool_netlink.h>
+#include <linux/if_addr.h>
+#include <linux/if_arp.h>
+#include <linux/if_link.h>
+#include <linux/neighbour.h>
+#include <linux/rtnetlink.h>
+#include <sys/socket.h>
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "bench_util.h"
+#include "host_exporter/netlink/ethtool.h"
+#include "host_exporter/netlink/rtnl.h"
+#include "host_exporter/rootfs/os_release.h"
+#include "host_exporter/textfile/text_format.h"
+#include "host_exporter/udev/data.h"
+#include "netlink/fake_netlink.h"
+#include "parser_bench.h"
+
+namespace host_exporter::bench {
+namespace {
+
+using netlink::testing::Payload;
+
+HE_PARSER_BENCH(ParseTextFormat, "basic/textfile/backup.prom", textfile::ParseTextFormat(t));
+HE_PARSER_BENCH(ParseDeviceData, "basic/udev/data/b8:0", udev::ParseDeviceData(t));
+HE_PARSER_BENCH(ParseEnvFile, "basic/rootfs/etc/os-release", rootfs::ParseEnvFile(t));
+HE_PARSER_BENCH(ParseOsRelease, "basic/rootfs/etc/os-release", rootfs::ParseOsRelease(t));
+
+// Growing input: n samples in families of 16 (a textfile directory's scripts
+// can write thousands).
+void BM_ParseTextFormat_Samples(benchmark::State& state) {
+  const std::string text = GenTextfile(static_cast<int>(state.range(0)));
+  ParseLoop(state, text, [](std::string_view t) { return textfile::ParseTextFormat(t); });
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_ParseTextFormat_Samples)->RangeMultiplier(4)->Range(16, 16384)->Complexity();
+
+// RTM_NEWLINK for an up Ethernet interface with every attribute node_exporter
+// reads and rtnl_link_stats64's 25 counters, as rtnl_test.cpp builds it.
+Payload EthLink() {
+  ifinfomsg h{};
+  h.ifi_family = AF_UNSPEC;
+  h.ifi_type = ARPHRD_ETHER;
+  h.ifi_index = 2;
+  h.ifi_flags = 0x11043;  // UP|BROADCAST|RUNNING|MULTICAST|LOWER_UP
+  std::array<std::uint64_t, 25> s64{};
+  for (std::size_t i = 0; i < s64.size(); ++i) s64[i] = 9138726351 + i;
+  Payload p(h);
+  p.Str(IFLA_IFNAME, "eno1")
+      .Put<std::uint32_t>(IFLA_TXQLEN, 1000)
+      .Put<std::uint8_t>(IFLA_OPERSTATE, 6)
+      .Put<std::uint8_t>(IFLA_LINKMODE, 0)
+      .Put<std::uint32_t>(IFLA_MTU, 1500)
+      .Put<std::uint32_t>(IFLA_GROUP, 0)
+      .Put<std::uint8_t>(IFLA_CARRIER, 1)
+      .Put<std::uint32_t>(IFLA_CARRIER_CHANGES, 4)
+      .Put<std::uint32_t>(IFLA_CARRIER_UP_COUNT, 2)
+      .Put<std::uint32_t>(IFLA_CARRIER_DOWN_COUNT, 2)
+      .Str(IFLA_IFALIAS, "uplink to core-sw1")
+      .Bytes(IFLA_ADDRESS, {0x3c, 0xec, 0xef, 0x12, 0x8a, 0x40})
+      .Bytes(IFLA_BROADCAST, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
+      .Raw(IFLA_STATS64, s64.data(), sizeof s64)
+      .Put<std::uint32_t>(IFLA_NUM_TX_QUEUES, 8);  // not read
+  return p;
+}
+
+void BM_ParseLink(benchmark::State& state) {
+  static const Payload p = EthLink();
+  RunParse(state, "RTM_NEWLINK", p.bytes().size(), [] { return netlink::ParseLink(p.span()); });
+}
+BENCHMARK(BM_ParseLink);
+
+// The same message's attributes, after struct ifinfomsg.
+void BM_ParseAttributes(benchmark::State& state) {
+  static const Payload p = EthLink();
+  static const auto attrs = p.span().subspan(NLMSG_ALIGN(sizeof(ifinfomsg)));
+  RunParse(state, "RTM_NEWLINK attributes", attrs.size(), [] { return netlink::ParseAttributes(attrs); });
+}
+BENCHMARK(BM_ParseAttributes);
+
+void BM_ParseNeighbour(benchmark::State& state) {
+  static const Payload p = [] {
+    ndmsg h{};
+    h.ndm_family = AF_INET;
+    h.ndm_ifindex = 2;
+    h.ndm_state = NUD_REACHABLE;
+    h.ndm_type = RTN_UNICAST;
+    Payload n(h);
+    n.Bytes(NDA_DST, {192, 168, 1, 23})
+        .Bytes(NDA_LLADDR, {0x3c, 0x22, 0xfb, 0x9a, 0x10, 0x7d})
+        .Put<std::uint32_t>(NDA_PROBES, 0);
+    return n;
+  }();
+  RunParse(state, "RTM_NEWNEIGH", p.bytes().size(), [] { return netlink::ParseNeighbour(p.span()); });
+}
+BENCHMARK(BM_ParseNeighbour);
+
+void BM_ParseAddress(benchmark::State& state) {
+  static const Payload p = [] {
+    ifaddrmsg h{};
+    h.ifa_family = AF_INET;
+    h.ifa_prefixlen = 24;
+    h.ifa_scope = RT_SCOPE_UNIVERSE;
+    h.ifa_index = 2;
+    Payload a(h);
+    a.Bytes(IFA_ADDRESS, {192, 168, 1, 10})
+        .Bytes(IFA_LOCAL, {192, 168, 1, 10})
+        .Bytes(IFA_BROADCAST, {192, 168, 1, 255})
+        .Str(IFA_LABEL, "eno1");
+    return a;
+  }();
+  RunParse(state, "RTM_NEWADDR", p.bytes().size(), [] { return netlink::ParseAddress(p.span()); });
+}
+BENCHMARK(BM_ParseAddress);
+
+// An ETHTOOL_MSG_LINKMODES_GET reply for a 1 Gb/s full-duplex link, as ethtool_test.cpp builds it.
+void BM_ParseLinkMode(benchmark::State& state) {
+  static const Payload p = [] {
+    Payload header;
+    header.Put<std::uint32_t>(ETHTOOL_A_HEADER_DEV_INDEX, 2).Str(ETHTOOL_A_HEADER_DEV_NAME, "eno1");
+    Payload bitset;  // compact bitset: size, value, mask; not decoded
+    bitset.Put<std::uint32_t>(ETHTOOL_A_BITSET_SIZE, 32).Put<std::uint32_t>(ETHTOOL_A_BITSET_VALUE, 0x20);
+    Payload m;
+    m.Nest(ETHTOOL_A_LINKMODES_HEADER, header)
+        .Put<std::uint8_t>(ETHTOOL_A_LINKMODES_AUTONEG, AUTONEG_ENABLE)
+        .Nest(ETHTOOL_A_LINKMODES_OURS, bitset)
+        .Put<std::uint32_t>(ETHTOOL_A_LINKMODES_SPEED, 1000)
+        .Put<std::uint8_t>(ETHTOOL_A_LINKMODES_DUPLEX, DUPLEX_FULL);
+    return m;
+  }();
+  RunParse(state, "ETHTOOL_MSG_LINKMODES_GET reply", p.bytes().size(),
+           [] { return netlink::ParseLinkMode(p.span()); });
+}
+BENCHMARK(BM_ParseLinkMode);
+
+}  // namespace
+}  // namespace host_exporter::bench
