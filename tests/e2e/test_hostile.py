@@ -140,3 +140,49 @@ def test_pipelined_requests_on_one_connection():
         out = raw(e, req * 3 + b"GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         assert out.count(b"HTTP/1.1 200 OK") == 4
         assert b"node_load1 0.21" in out
+
+
+def read_response(s):
+    """One HTTP/1.1 response with a Content-Length body from socket `s`."""
+    buf = b""
+    while b"\r\n\r\n" not in buf:
+        chunk = s.recv(65536)
+        assert chunk, "connection closed before a response head"
+        buf += chunk
+    head, body = buf.split(b"\r\n\r\n", 1)
+    length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                  if line.lower().startswith(b"content-length:"))
+    while len(body) < length:
+        chunk = s.recv(65536)
+        assert chunk, "connection closed inside a response body"
+        body += chunk
+    assert len(body) == length, "bytes after the response that nobody asked for"
+    return head, body
+
+
+def test_keep_alive_connection_between_requests():
+    # Between requests a keep-alive connection is the reactor's again: the next
+    # request must be served whether it comes at once, after a pause, or in
+    # pieces, and the connection must be closed once idle for --web.idle-timeout.
+    with Exporter(ONLY_LOADAVG + fixture_flags("basic") + ["--web.idle-timeout=1s"]) as e:
+        s = socket.create_connection(("127.0.0.1", e.port), timeout=5)
+        try:
+            req = b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"
+            for i in range(60):
+                if i % 20 == 7:
+                    time.sleep(0.3)  # longer than the reactor takes to look again
+                if i % 10 == 3:
+                    s.sendall(req[:20])  # half a request line, then the rest
+                    time.sleep(0.05)
+                    s.sendall(req[20:])
+                else:
+                    s.sendall(req)
+                head, body = read_response(s)
+                assert head.startswith(b"HTTP/1.1 200 OK"), head
+                assert b"node_load1 0.21" in body
+            t0 = time.monotonic()
+            assert s.recv(1) == b""  # closed by the server, idle
+            took = time.monotonic() - t0
+            assert 0.7 < took < 3.0, took
+        finally:
+            s.close()
