@@ -48,9 +48,41 @@ class Exporter {
   static Result<std::unique_ptr<Exporter>> Create(const ExporterOptions& opts, const FlagValues& flags);
 
   // One /metrics request. `scrape_timeout` is the X-Prometheus-Scrape-Timeout-Seconds value.
+  // Admit, then Build and Answered.
   MetricsResponse Metrics(const std::vector<std::string>& collect,
                           const std::vector<std::string>& exclude,
                           std::optional<double> scrape_timeout);
+
+  // Metrics() in parts, for a server that answers overlapping identical
+  // requests with one response (SingleFlight): each request is admitted and
+  // counted, one Build serves them all.
+  //
+  // One request in promhttp_metric_handler_requests_in_flight while alive.
+  class InFlight {
+   public:
+    explicit InFlight(std::atomic<int>& n) : n_(n), now_(n.fetch_add(1) + 1) {}
+    ~InFlight() { n_.fetch_sub(1); }
+    InFlight(const InFlight&) = delete;
+    InFlight& operator=(const InFlight&) = delete;
+    int now() const { return now_; }  // requests in flight when this one came
+
+   private:
+    std::atomic<int>& n_;
+    int now_;
+  };
+  // A request in flight; `refusal` is set (a 503, counted) when more than
+  // --web.max-requests are in flight with it.
+  struct Admission {
+    std::unique_ptr<InFlight> in_flight;
+    std::optional<MetricsResponse> refusal;
+  };
+  Admission Admit();
+  // The response to an admitted request.
+  MetricsResponse Build(const std::vector<std::string>& collect, const std::vector<std::string>& exclude,
+                        std::optional<double> scrape_timeout);
+  // Counts a response in promhttp_metric_handler_requests_total, and in
+  // host_exporter_http_shared_responses_total when another request's Build made it.
+  void Answered(int status, bool shared = false);
 
   // Adds families to every Metrics() response (the pusher's self-metrics). Call
   // before Metrics() runs on other threads; `source` must be thread-safe.
@@ -68,6 +100,7 @@ class Exporter {
   std::unique_ptr<Scraper> scraper_;
   std::atomic<int> in_flight_{0};
   std::atomic<std::uint64_t> requests_200_{0}, requests_500_{0}, requests_503_{0};
+  std::atomic<std::uint64_t> shared_responses_{0};
   double start_time_seconds_ = 0;
   std::vector<MetricsSource> sources_;
 };

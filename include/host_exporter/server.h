@@ -16,6 +16,7 @@
 #include "host_exporter/exporter.h"
 #include "host_exporter/gzip.h"
 #include "host_exporter/result.h"
+#include "host_exporter/single_flight.h"
 #include "host_exporter/tls_context.h"
 #include "host_exporter/web_auth.h"
 #include "host_exporter/web_config.h"
@@ -68,6 +69,7 @@ class HttpServer {
   std::unique_ptr<RequestGate> gate_;
   std::unique_ptr<ConnectionManager> connections_;
   std::unique_ptr<GzipPool> gzip_;
+  SingleFlight<MetricsResponse> responses_;  // /metrics responses of overlapping identical requests
   int accept_stop_fd_ = -1;  // eventfd that ends AcceptLoop
   std::thread accept_thread_;
   std::vector<std::unique_ptr<ReactorServer>> servers_;

@@ -141,24 +141,39 @@ Result<std::unique_ptr<Exporter>> Exporter::Create(const ExporterOptions& opts, 
   return std::unique_ptr<Exporter>(new Exporter(opts, std::move(scraper)));
 }
 
+Exporter::Admission Exporter::Admit() {
+  Admission a;
+  a.in_flight = std::make_unique<InFlight>(in_flight_);
+  if (opts_.max_requests > 0 && static_cast<std::size_t>(a.in_flight->now()) > opts_.max_requests) {
+    requests_503_.fetch_add(1);
+    MetricsResponse r;
+    r.status = 503;
+    r.content_type = "text/plain; charset=utf-8";
+    r.body = "Limit of concurrent requests reached (" + std::to_string(opts_.max_requests) + "), try again later.\n";
+    a.refusal = std::move(r);
+  }
+  return a;
+}
+
+void Exporter::Answered(int status, bool shared) {
+  if (status == 200) requests_200_.fetch_add(1);
+  if (shared) shared_responses_.fetch_add(1);
+}
+
 MetricsResponse Exporter::Metrics(const std::vector<std::string>& collect,
                                   const std::vector<std::string>& exclude,
                                   std::optional<double> scrape_timeout) {
-  int now_in_flight = in_flight_.fetch_add(1) + 1;
-  struct Leave {
-    std::atomic<int>& n;
-    ~Leave() { n.fetch_sub(1); }
-  } leave{in_flight_};
+  Admission a = Admit();
+  if (a.refusal) return std::move(*a.refusal);
+  MetricsResponse r = Build(collect, exclude, scrape_timeout);
+  Answered(r.status);
+  return r;
+}
 
+MetricsResponse Exporter::Build(const std::vector<std::string>& collect, const std::vector<std::string>& exclude,
+                                std::optional<double> scrape_timeout) {
   MetricsResponse r;
   r.content_type = "text/plain; charset=utf-8";
-  if (opts_.max_requests > 0 && static_cast<std::size_t>(now_in_flight) > opts_.max_requests) {
-    requests_503_.fetch_add(1);
-    r.status = 503;
-    r.body = "Limit of concurrent requests reached (" + std::to_string(opts_.max_requests) +
-             "), try again later.\n";
-    return r;
-  }
   if (!collect.empty() && !exclude.empty()) {
     r.status = 400;
     r.body = "Combined collect and exclude queries are not allowed.\n";
@@ -214,7 +229,6 @@ MetricsResponse Exporter::Metrics(const std::vector<std::string>& collect,
   if (opts_.exporter_metrics) AppendExporterMetrics(families);
   for (const auto& source : sources_) source(families);
 
-  requests_200_.fetch_add(1);
   r.content_type = kTextContentType;
   r.body = SerializeText(std::move(families));
   return r;
@@ -256,6 +270,9 @@ void Exporter::AppendExporterMetrics(std::vector<prometheus::MetricFamily>& out)
   w.Counter("promhttp_metric_handler_requests_total", help, static_cast<double>(requests_200_.load()), {{"code", "200"}});
   w.Counter("promhttp_metric_handler_requests_total", help, static_cast<double>(requests_500_.load()), {{"code", "500"}});
   w.Counter("promhttp_metric_handler_requests_total", help, static_cast<double>(requests_503_.load()), {{"code", "503"}});
+  w.Counter("host_exporter_http_shared_responses_total",
+            "host_exporter: /metrics responses that shared the scrape of an overlapping identical request.",
+            static_cast<double>(shared_responses_.load()));
   for (auto& f : w.families()) out.push_back(std::move(f));
 }
 

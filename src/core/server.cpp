@@ -200,17 +200,56 @@ void HttpServer::Configure(httplib::Server& srv) {
           timeout = *v;
         }
       }
-      MetricsResponse r = exporter_.Metrics(collect, exclude, timeout);
-      res.status = r.status;
+      // Admitted and counted one by one (--web.max-requests holds per request);
+      // requests that overlap with an identical one in progress (same
+      // collectors, scrape timeout and encoding: concurrent scrapers, an HA
+      // pair of Prometheus servers) share its scrape, serialization and
+      // compression instead of repeating them, so many clients at once cost
+      // about what one does, in CPU and in memory. Nothing is kept once sent:
+      // a shared response was still being made when the request came, as with
+      // collector runs shared by the scraper.
+      Exporter::Admission admission = exporter_.Admit();
+      if (admission.refusal) {
+        res.status = admission.refusal->status;
+        res.set_content(std::move(admission.refusal->body), admission.refusal->content_type.c_str());
+        return;
+      }
+      const bool gzip = req.get_header_value("Accept-Encoding") == "gzip";
+      std::string key;
+      auto add = [&key](std::string_view part) {
+        key += std::to_string(part.size());
+        key += ':';
+        key += part;
+      };
+      add(gzip ? "gzip" : "identity");
+      add(timeout ? std::to_string(*timeout) : "");
+      add(std::to_string(collect.size()));
+      for (const auto& c : collect) add(c);
+      for (const auto& x : exclude) add(x);
+      auto flight = responses_.Do(key, [&] {
+        MetricsResponse r = exporter_.Build(collect, exclude, timeout);
+        // Compressed here rather than by httplib, with a reused deflate state
+        // at --web.gzip-level (httplib makes a new one per response, at level 6).
+        if (gzip) r.body = gzip_->Compress(r.body);
+        return r;
+      });
+      exporter_.Answered(flight.value->status, flight.shared);
+      const std::shared_ptr<const MetricsResponse>& r = flight.value;
+      res.status = r->status;
       res.set_header("Vary", "Accept-Encoding");
-      // Compressed here rather than by httplib, with a reused deflate state at
-      // --web.gzip-level (httplib makes a new one per response, at level 6).
-      if (req.get_header_value("Accept-Encoding") == "gzip") {
+      if (gzip) {
         const_cast<httplib::Headers&>(req.headers).erase("Accept-Encoding");
         res.set_header("Content-Encoding", "gzip");
-        r.body = gzip_->Compress(r.body);
       }
-      res.set_content(std::move(r.body), r.content_type.c_str());
+      if (r->body.empty()) {
+        res.set_content("", r->content_type.c_str());
+      } else {
+        // Written from the shared response, not copied per request.
+        res.set_content_provider(r->body.size(), r->content_type.c_str(),
+                                 [r](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                   return sink.write(r->body.data() + offset, length);
+                                 });
+      }
       return;
     }
     if (req.path == "/") {

@@ -161,6 +161,44 @@ def test_max_requests_answers_503(tmp_path):
             assert float(series[("promhttp_metric_handler_requests_total", frozenset({("code", "503")}))]) >= 1
 
 
+def test_overlapping_identical_scrapes_share_one_response():
+    # loadavg takes a second to read: requests that arrive meanwhile with the
+    # same collectors, timeout and encoding get the response of the one in
+    # progress (host_exporter_http_shared_responses_total counts them);
+    # others get their own.
+    root = os.path.join(FIXTURES, "basic")
+    with SlowMount(root, "--read-delay", "loadavg=1") as m:
+        flags = ONLY_LOADAVG + [f"--path.procfs={m.mount}/proc"]
+        with Exporter(flags) as e:
+            def shared_total():
+                _, _, body = e.get("/metrics?collect[]=loadavg")  # its own response, never shared here
+                return float(parse_series(body.decode())[("host_exporter_http_shared_responses_total", frozenset())])
+
+            assert shared_total() == 0
+            with concurrent.futures.ThreadPoolExecutor(6) as ex:
+                got = list(ex.map(lambda _: e.get(), range(6)))
+            assert [g[0] for g in got] == [200] * 6
+            assert len({g[2] for g in got}) == 1  # one body for all six
+            assert b"node_load1 0.21" in got[0][2]
+            assert shared_total() == 5
+            # Two encodings at once: two responses, each shared by its own kind.
+            def fetch(i):
+                return e.get(headers={"Accept-Encoding": "gzip"} if i % 2 else {})
+
+            with concurrent.futures.ThreadPoolExecutor(6) as ex:
+                got = list(ex.map(fetch, range(6)))
+            plain = {g[2] for i, g in enumerate(got) if i % 2 == 0}
+            zipped = {g[2] for i, g in enumerate(got) if i % 2}
+            assert len(plain) == 1 and len(zipped) == 1
+            assert all(g[1].get("Content-Encoding") == "gzip" for i, g in enumerate(got) if i % 2)
+            assert gzip.decompress(zipped.pop()) != b""
+            assert shared_total() == 9
+            # One after another: nothing is kept, each request scrapes anew.
+            e.get()
+            e.get()
+            assert shared_total() == 9
+
+
 def test_scrape_timeout_header_bounds_scrape(tmp_path):
     root = os.path.join(FIXTURES, "basic")
     with SlowMount(root, "--read-delay", "loadavg=6") as m:
