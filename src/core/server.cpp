@@ -241,15 +241,9 @@ void HttpServer::Configure(httplib::Server& srv) {
         const_cast<httplib::Headers&>(req.headers).erase("Accept-Encoding");
         res.set_header("Content-Encoding", "gzip");
       }
-      if (r->body.empty()) {
-        res.set_content("", r->content_type.c_str());
-      } else {
-        // Written from the shared response, not copied per request.
-        res.set_content_provider(r->body.size(), r->content_type.c_str(),
-                                 [r](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                                   return sink.write(r->body.data() + offset, length);
-                                 });
-      }
+      // A copy per request: httplib's content providers write nothing on the
+      // server for systemd-activated sockets, which never listen() itself.
+      res.set_content(r->body, r->content_type.c_str());
       return;
     }
     if (req.path == "/") {
