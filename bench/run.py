@@ -193,10 +193,19 @@ def wrk(port, conns, seconds, use_gzip):
     cmd.append("http://127.0.0.1:%d/metrics" % port)
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30).stdout
     m = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    total = re.search(r"(\d+) requests in", out)
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors:.*", out)
     return {"rps": float(m.group(1)) if m else 0.0, "non2xx": int(non2xx.group(1)) if non2xx else 0,
-            "errors": errors.group(0) if errors else ""}
+            "requests": int(total.group(1)) if total else 0, "errors": errors.group(0) if errors else ""}
+
+
+def shared_responses(port):
+    """host_exporter_http_shared_responses_total: responses that overlapping identical requests shared."""
+    body = subprocess.run(["curl", "-sg", "--max-time", "30", "http://127.0.0.1:%d/metrics?collect[]=loadavg" % port],
+                          capture_output=True, text=True, timeout=60).stdout
+    m = re.search(r"^host_exporter_http_shared_responses_total (\S+)$", body, re.M)
+    return float(m.group(1)) if m else 0.0
 
 
 def discover_collectors(binary, name, workdir, client):
@@ -315,13 +324,20 @@ def main_comparison(args, workdir, common, result):
         for mode, use_gzip in (("plain", False), ("gzip", True)):
             for conns in args.concurrency:
                 runs = {HE: [], NE: []}
+                shared = 0.0
                 for rnd in range(args.wrk_rounds):
                     order = exporters if rnd % 2 == 0 else list(reversed(exporters))
                     for e in order:
+                        before = shared_responses(e.port) if e is he else 0.0
                         runs[e.name].append(wrk(e.port, conns, args.wrk_seconds, use_gzip))
-                result["throughput"]["%s_c%d" % (mode, conns)] = {
+                        if e is he:
+                            shared += shared_responses(e.port) - before
+                key = "%s_c%d" % (mode, conns)
+                result["throughput"][key] = {
                     name: {"rps": statistics.mean(r["rps"] for r in rs),
                            "non2xx": sum(r["non2xx"] for r in rs)} for name, rs in runs.items()}
+                answered = sum(r["requests"] for r in runs[HE])
+                result["throughput"][key][HE]["shared"] = shared / answered if answered else 0.0
                 log("wrk %s c=%d: %s" % (mode, conns, {k: round(v["rps"]) for k, v in
                                                        result["throughput"]["%s_c%d" % (mode, conns)].items()}))
         result["memory_kb"] = {e.name: memory_kb(e.pid) for e in exporters}
@@ -532,6 +548,12 @@ def markdown(result):
             mode, c = k.split("_c")
             L.append("| scrapes/s, %s concurrent (%s, wrk) | %.0f | %.0f | %s |" % (
                 c, mode, v[HE]["rps"], v[NE]["rps"], fmt(ratio(v[HE]["rps"], v[NE]["rps"]))))
+        shares = ["%s %s: %.0f%%" % (k.split("_c")[1], k.split("_c")[0], 100 * v[HE].get("shared", 0))
+                  for k, v in result["throughput"].items()]
+        L.append("")
+        L.append("Under wrk, host_exporter answers overlapping identical requests with one response "
+                 "(`host_exporter_http_shared_responses_total`); share of its responses that were shared, "
+                 "by concurrent clients: " + ", ".join(shares) + ". node_exporter scrapes once per request.")
         f = result["floor"]
         L.append("")
         L.append("Raw-read floor: opening and reading the %d files and listing the %d directories that one "
