@@ -162,12 +162,12 @@ def test_max_requests_answers_503(tmp_path):
 
 
 def test_overlapping_identical_scrapes_share_one_response():
-    # loadavg takes a second to read: requests that arrive meanwhile with the
+    # loadavg takes 1.5 s to read: requests that arrive meanwhile with the
     # same collectors, timeout and encoding get the response of the one in
     # progress (host_exporter_http_shared_responses_total counts them);
     # others get their own.
     root = os.path.join(FIXTURES, "basic")
-    with SlowMount(root, "--read-delay", "loadavg=1") as m:
+    with SlowMount(root, "--read-delay", "loadavg=1.5") as m:
         flags = ONLY_LOADAVG + [f"--path.procfs={m.mount}/proc"]
         with Exporter(flags) as e:
             def shared_total():
