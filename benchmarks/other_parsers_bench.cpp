@@ -30,6 +30,7 @@
 namespace host_exporter::bench {
 namespace {
 
+using netlink::testing::EthLink;
 using netlink::testing::Payload;
 
 HE_PARSER_BENCH(ParseTextFormat, "basic/textfile/backup.prom", textfile::ParseTextFormat(t));
@@ -46,44 +47,15 @@ void BM_ParseTextFormat_Samples(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseTextFormat_Samples)->RangeMultiplier(4)->Range(16, 16384)->Complexity();
 
-// RTM_NEWLINK for an up Ethernet interface with every attribute node_exporter
-// reads and rtnl_link_stats64's 25 counters, as rtnl_test.cpp builds it.
-Payload EthLink() {
-  ifinfomsg h{};
-  h.ifi_family = AF_UNSPEC;
-  h.ifi_type = ARPHRD_ETHER;
-  h.ifi_index = 2;
-  h.ifi_flags = 0x11043;  // UP|BROADCAST|RUNNING|MULTICAST|LOWER_UP
-  std::array<std::uint64_t, 25> s64{};
-  for (std::size_t i = 0; i < s64.size(); ++i) s64[i] = 9138726351 + i;
-  Payload p(h);
-  p.Str(IFLA_IFNAME, "eno1")
-      .Put<std::uint32_t>(IFLA_TXQLEN, 1000)
-      .Put<std::uint8_t>(IFLA_OPERSTATE, 6)
-      .Put<std::uint8_t>(IFLA_LINKMODE, 0)
-      .Put<std::uint32_t>(IFLA_MTU, 1500)
-      .Put<std::uint32_t>(IFLA_GROUP, 0)
-      .Put<std::uint8_t>(IFLA_CARRIER, 1)
-      .Put<std::uint32_t>(IFLA_CARRIER_CHANGES, 4)
-      .Put<std::uint32_t>(IFLA_CARRIER_UP_COUNT, 2)
-      .Put<std::uint32_t>(IFLA_CARRIER_DOWN_COUNT, 2)
-      .Str(IFLA_IFALIAS, "uplink to core-sw1")
-      .Bytes(IFLA_ADDRESS, {0x3c, 0xec, 0xef, 0x12, 0x8a, 0x40})
-      .Bytes(IFLA_BROADCAST, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
-      .Raw(IFLA_STATS64, s64.data(), sizeof s64)
-      .Put<std::uint32_t>(IFLA_NUM_TX_QUEUES, 8);  // not read
-  return p;
-}
-
 void BM_ParseLink(benchmark::State& state) {
-  static const Payload p = EthLink();
+  static const Payload p = EthLink("eno1");
   RunParse(state, "RTM_NEWLINK", p.bytes().size(), [] { return netlink::ParseLink(p.span()); });
 }
 BENCHMARK(BM_ParseLink);
 
 // The same message's attributes, after struct ifinfomsg.
 void BM_ParseAttributes(benchmark::State& state) {
-  static const Payload p = EthLink();
+  static const Payload p = EthLink("eno1");
   static const auto attrs = p.span().subspan(NLMSG_ALIGN(sizeof(ifinfomsg)));
   RunParse(state, "RTM_NEWLINK attributes", attrs.size(), [] { return netlink::ParseAttributes(attrs); });
 }

@@ -15,24 +15,10 @@
 namespace host_exporter::netlink {
 namespace {
 
+using testing::EthHeader;
+using testing::EthLink;
 using testing::Payload;
-
-ifinfomsg EthHeader(int index) {
-  ifinfomsg h{};
-  h.ifi_family = AF_UNSPEC;
-  h.ifi_type = ARPHRD_ETHER;
-  h.ifi_index = index;
-  h.ifi_flags = 0x11043;  // UP|BROADCAST|RUNNING|MULTICAST|LOWER_UP
-  return h;
-}
-
-// rtnl_link_stats64 as a 6.x kernel sends it: 25 counters, 200 bytes.
-std::array<std::uint64_t, 25> Stats64() {
-  std::array<std::uint64_t, 25> s{};
-  for (std::size_t i = 0; i < s.size(); ++i) s[i] = 1000 + i;
-  s[2] = 9138726351;  // rx_bytes beyond 32 bits
-  return s;
-}
+using testing::Stats64;
 
 TEST(ParseAttributes, WalksAlignedAttributesAndMasksFlags) {
   Payload inner;
@@ -73,23 +59,7 @@ TEST(ParseAttributes, RejectsTruncatedAndImpossibleLengths) {
 }
 
 TEST(ParseLink, ReadsTheAttributesNodeExporterUses) {
-  auto s64 = Stats64();
-  Payload p(EthHeader(2));
-  p.Str(IFLA_IFNAME, "eth0")
-      .Put<std::uint32_t>(IFLA_TXQLEN, 1000)
-      .Put<std::uint8_t>(IFLA_OPERSTATE, 6)
-      .Put<std::uint8_t>(IFLA_LINKMODE, 0)
-      .Put<std::uint32_t>(IFLA_MTU, 1500)
-      .Put<std::uint32_t>(IFLA_GROUP, 0)
-      .Put<std::uint8_t>(IFLA_CARRIER, 1)
-      .Put<std::uint32_t>(IFLA_CARRIER_CHANGES, 4)
-      .Put<std::uint32_t>(IFLA_CARRIER_UP_COUNT, 2)
-      .Put<std::uint32_t>(IFLA_CARRIER_DOWN_COUNT, 2)
-      .Str(IFLA_IFALIAS, "uplink to core-sw1")
-      .Bytes(IFLA_ADDRESS, {0x3c, 0xec, 0xef, 0x12, 0x8a, 0x40})
-      .Bytes(IFLA_BROADCAST, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
-      .Raw(IFLA_STATS64, s64.data(), sizeof s64)
-      .Put<std::uint32_t>(IFLA_NUM_TX_QUEUES, 8);  // ignored
+  Payload p = EthLink("eth0");
   auto l = ParseLink(p.span());
   ASSERT_TRUE(l) << l.error().message;
   EXPECT_EQ(l->name, "eth0");
