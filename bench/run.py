@@ -222,9 +222,12 @@ def discover_collectors(binary, name, workdir, client):
 
 
 def record_fileset(he, client, workdir):
-    """Files (and directories) one host_exporter scrape opens successfully, via strace."""
+    """Files and directories one host_exporter scrape opens successfully, via strace -y: ("f", path) for
+    files (read to EOF), ("d", path) for O_DIRECTORY opens (listed), ("p", path) for O_PATH opens (opened
+    only; a trailing "/" stands for O_DIRECTORY). Opens relative to a directory fd are resolved against
+    the path strace decodes for that fd (the kernel's, so /sys/devices/... rather than /sys/class/...)."""
     trace = os.path.join(workdir, "strace.txt")
-    st = subprocess.Popen(["strace", "-f", "-qq", "-s", "4096", "-e", "trace=openat,openat2", "-o", trace,
+    st = subprocess.Popen(["strace", "-f", "-qq", "-y", "-s", "4096", "-e", "trace=openat,openat2", "-o", trace,
                            "-p", str(he.pid)], stderr=subprocess.DEVNULL)
     try:
         time.sleep(1.5)  # attach to every thread
@@ -233,28 +236,43 @@ def record_fileset(he, client, workdir):
     finally:
         st.send_signal(signal.SIGINT)
         st.wait(timeout=10)
+    own_proc = re.compile(r"^/proc/%d(?=/|$)" % he.pid)
+
+    def entry(dirfd, base, path, flags):
+        if not path.startswith("/"):
+            if dirfd == "AT_FDCWD" or not base:
+                return None  # relative to the working directory, or an undecoded fd
+            # /proc/PID/... of the exporter is the reader's /proc/self/...
+            path = own_proc.sub("/proc/self", base).rstrip("/") + "/" + path
+        if "O_PATH" in flags:
+            return ("p", path + "/" if "O_DIRECTORY" in flags else path)
+        return ("d" if "O_DIRECTORY" in flags else "f", path)
+
     pending = {}
     entries = []
-    rx = re.compile(r'^(\d+)\s+openat2?\((\w+), "([^"]*)", ([^,)]*)')
+    # 6697  openat(9</sys/devices/virtual/net/lo>, "speed", O_RDONLY|O_CLOEXEC) = 8</sys/devices/virtual/net/lo/speed>
+    call = re.compile(r'^(\d+)\s+openat2?\((AT_FDCWD|-?\d+)(?:<(.*?)>)?, "((?:[^"\\]|\\.)*)", ([^,)]*)')
+    # = 8</path>, = -1 ENOENT (No such file or directory)
+    result = re.compile(r"\)\s+=\s+(-?\d+)(?:<.*>)?(?:\s+E\w+\s+\(.*\))?\s*$")
     with open(trace) as f:
         for line in f:
-            m = rx.match(line)
+            m = call.match(line)
             if m:
-                pid, dirfd, path, flags = m.groups()
-                if dirfd != "AT_FDCWD" and not path.startswith("/"):
-                    continue
+                pid, dirfd, base, path, flags = m.groups()
+                e = entry(dirfd, base, path, flags)
                 if "<unfinished" in line:
-                    pending[pid] = (path, flags)
+                    pending[pid] = e
                     continue
-                res = re.search(r"=\s+(-?\d+)", line.rsplit(")", 1)[-1])
-                if res and int(res.group(1)) >= 0:
-                    entries.append(("d" if "O_DIRECTORY" in flags else "f", path))
+                res = result.search(line)
+                if e and res and int(res.group(1)) >= 0:
+                    entries.append(e)
                 continue
-            m = re.match(r"^(\d+)\s+<\.\.\. openat2? resumed>.*=\s+(-?\d+)", line)
+            m = re.match(r"^(\d+)\s+<\.\.\. openat2? resumed>", line)
             if m and m.group(1) in pending:
-                path, flags = pending.pop(m.group(1))
-                if int(m.group(2)) >= 0:
-                    entries.append(("d" if "O_DIRECTORY" in flags else "f", path))
+                e = pending.pop(m.group(1))
+                res = result.search(line)
+                if e and res and int(res.group(1)) >= 0:
+                    entries.append(e)
     return entries
 
 
@@ -345,14 +363,18 @@ def main_comparison(args, workdir, common, result):
         floor = read_floor(entries, workdir, 50 if args.quick else 300)
         floor["files"] = sum(1 for k, _ in entries if k == "f")
         floor["dirs"] = sum(1 for k, _ in entries if k == "d")
+        floor["paths"] = sum(1 for k, _ in entries if k == "p")
         result["floor"] = floor
         result["memory_floor"] = memory_floor(workdir)
         log("memory floor (empty cpp-httplib server): %d kB resident" % result["memory_floor"]["rss_kb"])
         with open(os.path.join(args.out, "fileset.txt"), "w") as f:
-            f.write("# opened by one host_exporter scrape (strace -f -e trace=openat,openat2)\n")
+            f.write("# opened by one host_exporter scrape (strace -f -y -e trace=openat,openat2, relative opens "
+                    "resolved against their directory fd): f read, d listed, p opened with O_PATH "
+                    "(trailing / for O_DIRECTORY)\n")
             for kind, path in entries:
                 f.write("%s %s\n" % (kind, path))
-        log("floor: %d files, %d dirs, %.3f ms CPU" % (floor["files"], floor["dirs"], floor["cpu_ms"]))
+        log("floor: %d files, %d dirs, %d O_PATH opens, %.3f ms CPU" % (floor["files"], floor["dirs"],
+                                                                        floor["paths"], floor["cpu_ms"]))
     finally:
         for e in exporters:
             e.stop()
@@ -556,12 +578,13 @@ def markdown(result):
                  "by concurrent clients: " + ", ".join(shares) + ". node_exporter scrapes once per request.")
         f = result["floor"]
         L.append("")
-        L.append("Raw-read floor: opening and reading the %d files and listing the %d directories that one "
-                 "host_exporter scrape opens (`bench/results/fileset.txt`) takes **%.3f ms** of CPU "
-                 "(%.3f ms wall, %d bytes); host_exporter's CPU per scrape is **%.2fx** that floor "
-                 "(%.2fx with gzip)." % (f["files"], f["dirs"], f["cpu_ms"], f["wall_ms"], f["bytes"],
-                                         ratio(result["plain"][HE]["cpu_ms"], f["cpu_ms"]),
-                                         ratio(result["gzip"][HE]["cpu_ms"], f["cpu_ms"])))
+        L.append("Raw-read floor: opening and reading the %d files, listing the %d directories and opening "
+                 "the %d paths with O_PATH that one host_exporter scrape opens (`bench/results/fileset.txt`) "
+                 "takes **%.3f ms** of CPU (%.3f ms wall, %d bytes); host_exporter's CPU per scrape is "
+                 "**%.2fx** that floor (%.2fx with gzip)." % (
+                     f["files"], f["dirs"], f["paths"], f["cpu_ms"], f["wall_ms"], f["bytes"],
+                     ratio(result["plain"][HE]["cpu_ms"], f["cpu_ms"]),
+                     ratio(result["gzip"][HE]["cpu_ms"], f["cpu_ms"])))
         mf = result.get("memory_floor")
         if mf:
             top = sorted(mf["libs"].items(), key=lambda kv: -kv[1])[:5]
