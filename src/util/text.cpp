@@ -3,12 +3,28 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace host_exporter {
 namespace {
 // ' ' and \t \n \v \f \r (9..13), as isspace in the C locale.
 bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// How many times c occurs in s, by memchr: glibc's scans many bytes a cycle,
+// where std::count's byte loop took about five instructions per byte, more
+// than the split that follows it.
+std::size_t Count(std::string_view s, char c) {
+  std::size_t n = 0;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p != end &&
+         (p = static_cast<const char*>(std::memchr(p, c, static_cast<std::size_t>(end - p)))) != nullptr) {
+    ++n;
+    ++p;
+  }
+  return n;
+}
 
 std::string Quote(std::string_view s) {
   std::string out = "\"";
@@ -44,7 +60,7 @@ std::vector<std::string_view> SplitFields(std::string_view line) {
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
-  out.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), sep)) + 1);
+  out.reserve(Count(s, sep) + 1);
   std::size_t start = 0;
   for (;;) {
     std::size_t pos = s.find(sep, start);
@@ -59,7 +75,7 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
 
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> out;
-  out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  out.reserve(Count(text, '\n') + 1);
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t pos = text.find('\n', start);
@@ -112,6 +128,15 @@ Result<double> ParseDouble(std::string_view s) {
   if (!t.empty() && (t.front() == '+' || t.front() == '-')) {
     neg = t.front() == '-';
     t.remove_prefix(1);
+  }
+  // Most values in /proc and /sys are plain integers: up to 15 digits are
+  // exact in a double, so they need no float parsing.
+  if (!t.empty() && t.size() <= 15) {
+    std::uint64_t n = 0;
+    std::size_t i = 0;
+    for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i)
+      n = n * 10 + static_cast<std::uint64_t>(t[i] - '0');
+    if (i == t.size()) return neg ? -static_cast<double>(n) : static_cast<double>(n);
   }
   // Go's ParseFloat accepts Inf/NaN spellings; from_chars accepts most of them too,
   // but not a leading '+'.

@@ -44,6 +44,23 @@ TEST(Text, NumbersAreWholeStringParses) {
   EXPECT_FALSE(ParseDouble(""));
 }
 
+TEST(Text, ParseDoubleIntegersAreExactOnEitherSideOfTheDigitShortcut) {
+  // Up to 15 digits take the integer path, longer ones the float parser; both
+  // give the double nearest the decimal value, as Go's ParseFloat.
+  EXPECT_EQ(*ParseDouble("0"), 0.0);
+  EXPECT_EQ(*ParseDouble("007"), 7.0);
+  EXPECT_EQ(*ParseDouble("-123"), -123.0);
+  EXPECT_EQ(*ParseDouble("+123"), 123.0);
+  EXPECT_TRUE(std::signbit(*ParseDouble("-0")));
+  EXPECT_EQ(*ParseDouble("999999999999999"), 999999999999999.0);
+  EXPECT_EQ(*ParseDouble("9007199254740993"), 9007199254740992.0);  // 2^53+1: 16 digits, rounds
+  EXPECT_EQ(*ParseDouble("18446744073709551615"), 18446744073709551616.0);
+  EXPECT_FALSE(ParseDouble("-"));
+  EXPECT_FALSE(ParseDouble("+"));
+  EXPECT_FALSE(ParseDouble("12 "));
+  EXPECT_FALSE(ParseDouble("1_000"));
+}
+
 TEST(Text, GoDurations) {
   using namespace std::chrono_literals;
   EXPECT_EQ(*ParseGoDuration("5s"), 5s);
