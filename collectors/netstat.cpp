@@ -39,11 +39,13 @@ class NetstatCollector final : public Collector {
   NetstatCollector(Paths paths, Regex fields) : paths_(std::move(paths)), fields_(std::move(fields)) {}
 
   Status Collect(MetricWriter& out) const override {
-    auto stats = procfs::ReadNetNetstat(paths_);
+    // The parsed stats point into these.
+    std::string netstat_text, snmp_text, snmp6_text;
+    auto stats = procfs::ReadNetNetstat(paths_, netstat_text);
     if (!stats) return std::unexpected(Wrap(stats.error(), "couldn't get netstats"));
-    auto snmp = procfs::ReadNetSnmp(paths_);
+    auto snmp = procfs::ReadNetSnmp(paths_, snmp_text);
     if (!snmp) return std::unexpected(Wrap(snmp.error(), "couldn't get SNMP stats"));
-    auto snmp6 = procfs::ReadNetSnmp6(paths_);
+    auto snmp6 = procfs::ReadNetSnmp6(paths_, snmp6_text);
     if (!snmp6) return std::unexpected(Wrap(snmp6.error(), "couldn't get SNMP6 stats"));
     Merge(*stats, std::move(*snmp));
     Merge(*stats, std::move(*snmp6));
@@ -52,17 +54,21 @@ class NetstatCollector final : public Collector {
     for (const auto& p : *stats) {
       for (const auto& v : p.values) {
         if (!v.value) {
-          return Fail(ErrorKind::kParse, "invalid value \"" + v.text + "\" in netstats for " + p.protocol + "_" +
-                                             v.name);
+          return Fail(ErrorKind::kParse, "invalid value \"" + std::string(v.text) + "\" in netstats for " +
+                                             std::string(p.protocol) + "_" + std::string(v.name));
         }
       }
     }
     std::string key;  // one buffer for every field's name
+    std::string name, help;
+    MemoizedRegex::Batch fields(fields_);
     for (const auto& p : *stats) {
       for (const auto& v : p.values) {
         key.assign(p.protocol).append("_").append(v.name);
-        if (!fields_.Match(key)) continue;
-        out.Untyped("node_netstat_" + key, "Statistic " + p.protocol + v.name + ".", *v.value);
+        if (!fields.Match(key)) continue;
+        name.assign("node_netstat_").append(key);
+        help.assign("Statistic ").append(p.protocol).append(v.name).append(".");
+        out.Untyped(name, help, *v.value);
       }
     }
     return {};

@@ -17,11 +17,16 @@ class VmstatCollector final : public Collector {
   VmstatCollector(Paths paths, Regex fields) : paths_(std::move(paths)), fields_(std::move(fields)) {}
 
   Status Collect(MetricWriter& out) const override {
-    auto entries = procfs::ReadVmstat(paths_);
+    std::string text;  // the entries point into it
+    auto entries = procfs::ReadVmstat(paths_, text);
     if (!entries) return std::unexpected(entries.error());
+    std::string name, help;
+    MemoizedRegex::Batch fields(fields_);
     for (const auto& e : *entries) {
-      if (!fields_.Match(e.name)) continue;
-      out.Untyped("node_vmstat_" + e.name, "/proc/vmstat information field " + e.name + ".", e.value);
+      if (!fields.Match(e.name)) continue;
+      name.assign("node_vmstat_").append(e.name);
+      help.assign("/proc/vmstat information field ").append(e.name).append(".");
+      out.Untyped(name, help, e.value);
     }
     return {};
   }

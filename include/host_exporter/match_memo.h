@@ -2,7 +2,8 @@
 // same few hundred names every scrape (netstat's and vmstat's field names): a
 // hash lookup instead of an RE2 search per name. The memo holds at most
 // `max_entries` names; past that, names are matched without being remembered.
-// Thread safety: Match may be called from many threads at once (one mutex).
+// Thread safety: Match may be called from many threads at once (one mutex);
+// a Batch holds the mutex for a run of names (one lock instead of one per name).
 #pragma once
 
 #include <cstddef>
@@ -25,13 +26,27 @@ class MemoizedRegex {
 
   bool Match(std::string_view s) const {
     std::lock_guard lock(mu_);
+    return MatchLocked(s);
+  }
+
+  class Batch {
+   public:
+    explicit Batch(const MemoizedRegex& m) : m_(m), lock_(m.mu_) {}
+    bool Match(std::string_view s) const { return m_.MatchLocked(s); }
+
+   private:
+    const MemoizedRegex& m_;
+    std::lock_guard<std::mutex> lock_;
+  };
+
+ private:
+  bool MatchLocked(std::string_view s) const {
     if (auto it = memo_.find(s); it != memo_.end()) return it->second;
     bool m = re_.Match(s);
     if (memo_.size() < max_entries_) memo_.emplace(std::string(s), m);
     return m;
   }
 
- private:
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }

@@ -8,22 +8,28 @@ namespace host_exporter::procfs {
 Result<std::vector<VmstatEntry>> ParseVmstat(std::string_view text) {
   std::vector<VmstatEntry> out;
   auto lines = SplitLines(text);
+  out.reserve(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     auto fields = SplitFields(lines[i]);
-    std::string where = "line " + std::to_string(i + 1) + ": ";
+    auto where = [&] { return "line " + std::to_string(i + 1) + ": "; };
     if (fields.size() < 2) {
-      return ParseFail(where + "expected \"name value\", got \"" + std::string(lines[i].substr(0, 80)) + "\"");
+      return ParseFail(where() + "expected \"name value\", got \"" + std::string(lines[i].substr(0, 80)) + "\"");
     }
     auto v = ParseDouble(fields[1]);
-    if (!v) return ParseFail(where + v.error().message);
-    out.push_back(VmstatEntry{std::string(fields[0]), *v});
+    if (!v) return ParseFail(where() + v.error().message);
+    out.push_back(VmstatEntry{fields[0], *v});
   }
   return out;
 }
 
-Result<std::vector<VmstatEntry>> ReadVmstat(const Paths& paths) {
+Result<std::vector<VmstatEntry>> ReadVmstat(const Paths& paths, std::string& text) {
   std::string path = paths.Proc("vmstat");
-  return ParseFile(path, ParseVmstat);
+  auto read = ReadFile(path);
+  if (!read) return std::unexpected(read.error());
+  text = std::move(*read);
+  auto parsed = ParseVmstat(text);
+  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
+  return parsed;
 }
 
 }  // namespace host_exporter::procfs

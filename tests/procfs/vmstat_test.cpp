@@ -34,13 +34,18 @@ TEST(ParseVmstat, RejectsTruncatedAndNonNumericLines) {
 }
 
 TEST(ReadVmstat, ReadsFixtureAndNamesFileOnError) {
-  auto ok = ReadVmstat(testing::FixturePaths("basic"));
+  std::string text;
+  auto ok = ReadVmstat(testing::FixturePaths("basic"), text);
   ASSERT_TRUE(ok) << ok.error().message;
   EXPECT_GT(ok->size(), 100u);
-  auto bad = ReadVmstat(testing::FixturePaths("malformed"));
+  // The names are views into the text read.
+  EXPECT_GE(ok->front().name.data(), text.data());
+  EXPECT_LE(ok->back().name.data() + ok->back().name.size(), text.data() + text.size());
+  EXPECT_EQ(ok->front().name, text.substr(0, ok->front().name.size()));
+  auto bad = ReadVmstat(testing::FixturePaths("malformed"), text);
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("malformed/proc/vmstat"), std::string::npos) << bad.error().message;
-  auto missing = ReadVmstat(testing::FixturePaths("empty"));
+  auto missing = ReadVmstat(testing::FixturePaths("empty"), text);
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
 }

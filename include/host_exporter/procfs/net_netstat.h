@@ -14,14 +14,17 @@
 
 namespace host_exporter::procfs {
 
+// Names and values are views into the text parsed, which the caller keeps:
+// the files hold a few hundred fields, and a scrape that copied each name and
+// value into strings spent more on the allocations than on the parse.
 struct NetStatValue {
-  std::string name;              // "InSegs"
-  std::string text;              // the value as written
+  std::string_view name;         // "InSegs"
+  std::string_view text;         // the value as written
   std::optional<double> value;   // empty when text is not a number
 };
 
 struct NetStatProtocol {
-  std::string protocol;  // "Tcp", "TcpExt", "Ip6", ...
+  std::string_view protocol;  // "Tcp", "TcpExt", "Ip6", ...
   std::vector<NetStatValue> values;  // unique names; a later duplicate replaces the value
 };
 
@@ -39,9 +42,10 @@ Result<NetStats> ParseNetStats(std::string_view text);
 // with fewer than two fields or without a '6' in the name are skipped.
 NetStats ParseSnmp6(std::string_view text);
 
-Result<NetStats> ReadNetNetstat(const Paths& paths);  // net/netstat
-Result<NetStats> ReadNetSnmp(const Paths& paths);     // net/snmp
+// Each reads its file into `text` and parses it; the result points into `text`.
+Result<NetStats> ReadNetNetstat(const Paths& paths, std::string& text);  // net/netstat
+Result<NetStats> ReadNetSnmp(const Paths& paths, std::string& text);     // net/snmp
 // Missing file (IPv6 disabled): an empty result, as node_exporter.
-Result<NetStats> ReadNetSnmp6(const Paths& paths);
+Result<NetStats> ReadNetSnmp6(const Paths& paths, std::string& text);
 
 }  // namespace host_exporter::procfs

@@ -12,13 +12,14 @@
 namespace host_exporter::procfs {
 
 struct VmstatEntry {
-  std::string name;
+  std::string_view name;  // a view into the text parsed
   double value = 0;
 };
 
 // One entry per line, in file order. A line with fewer than two fields or a
 // value that is not a number is an error naming the line; extra fields are ignored.
 Result<std::vector<VmstatEntry>> ParseVmstat(std::string_view text);
-Result<std::vector<VmstatEntry>> ReadVmstat(const Paths& paths);
+// Reads the file into `text` and parses it; the names point into `text`.
+Result<std::vector<VmstatEntry>> ReadVmstat(const Paths& paths, std::string& text);
 
 }  // namespace host_exporter::procfs
