@@ -5,13 +5,13 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -83,19 +83,23 @@ class MetricWriter {
                                    std::string_view help);
   static void SetValue(prometheus::ClientMetric& m, prometheus::MetricType type, double v);
 
-  // Transparent hashing: looking a family up by string_view allocates nothing.
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
+  void Index(std::size_t hash, std::uint32_t family);
+  void Rehash(std::size_t slots);
 
   static constexpr std::size_t kLinearFamilies = 16;
 
   std::vector<prometheus::MetricFamily> families_;
   Deadline deadline_;
   std::shared_ptr<ScrapeMemo> memo_;
-  // Empty while families_ has at most kLinearFamilies entries; then indexes all.
-  std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> index_;
+  // Empty while families_ has at most kLinearFamilies entries; then an
+  // open-addressed table (linear probing, at most half full) over all of
+  // them: a family's name hash and its index + 1 (0: an empty slot). No node
+  // or key is allocated per family, as a std::unordered_map would.
+  struct Slot {
+    std::size_t hash = 0;
+    std::uint32_t family = 0;
+  };
+  std::vector<Slot> index_;
 };
 
 }  // namespace host_exporter

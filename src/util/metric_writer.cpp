@@ -6,15 +6,21 @@ prometheus::MetricFamily& MetricWriter::Family(prometheus::MetricType type, std:
                                                std::string_view help) {
   // Collectors usually emit a family's samples together: check the last one first.
   if (!families_.empty() && families_.back().name == name) return families_.back();
-  // Most writers hold a few families: a linear scan beats hashing the name and
-  // allocating a map node and a key per family. Past kLinearFamilies the map
-  // indexes every family.
+  // Most writers hold a few families: a linear scan beats hashing the name.
+  // Past kLinearFamilies the table indexes every family.
+  std::size_t hash = 0;
   if (families_.size() <= kLinearFamilies) {
     for (auto& f : families_) {
       if (f.name == name) return f;
     }
-  } else if (auto it = index_.find(name); it != index_.end()) {
-    return families_[it->second];
+  } else {
+    hash = std::hash<std::string_view>{}(name);
+    const std::size_t mask = index_.size() - 1;
+    for (std::size_t i = hash & mask; index_[i].family != 0; i = (i + 1) & mask) {
+      if (index_[i].hash == hash && families_[index_[i].family - 1].name == name) {
+        return families_[index_[i].family - 1];
+      }
+    }
   }
   prometheus::MetricFamily& f = families_.emplace_back();
   f.name = std::string(name);
@@ -22,12 +28,36 @@ prometheus::MetricFamily& MetricWriter::Family(prometheus::MetricType type, std:
   f.type = type;
   if (families_.size() > kLinearFamilies) {
     if (index_.empty()) {
-      for (std::size_t i = 0; i < families_.size(); ++i) index_.emplace(families_[i].name, i);
+      Rehash(4 * families_.size());  // hashes every family, this one included
     } else {
-      index_.emplace(f.name, families_.size() - 1);
+      if (2 * families_.size() > index_.size()) Rehash(2 * index_.size());
+      Index(hash, static_cast<std::uint32_t>(families_.size()));
     }
   }
   return families_.back();
+}
+
+void MetricWriter::Index(std::size_t hash, std::uint32_t family) {
+  const std::size_t mask = index_.size() - 1;
+  std::size_t i = hash & mask;
+  while (index_[i].family != 0) i = (i + 1) & mask;
+  index_[i] = Slot{hash, family};
+}
+
+void MetricWriter::Rehash(std::size_t slots) {
+  std::size_t n = 1;
+  while (n < slots) n *= 2;
+  std::vector<Slot> old = std::move(index_);
+  index_.assign(n, Slot{});
+  if (old.empty()) {
+    for (std::size_t k = 0; k < families_.size(); ++k) {
+      Index(std::hash<std::string_view>{}(families_[k].name), static_cast<std::uint32_t>(k + 1));
+    }
+  } else {
+    for (const Slot& s : old) {
+      if (s.family != 0) Index(s.hash, s.family);
+    }
+  }
 }
 
 void MetricWriter::SetValue(prometheus::ClientMetric& m, prometheus::MetricType type, double v) {

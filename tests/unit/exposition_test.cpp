@@ -53,6 +53,33 @@ TEST(SerializeText, SortsFamiliesSeriesAndLabelsAndEscapes) {
             "c 1.5\n");
 }
 
+TEST(MetricWriter, FindsEachFamilyAgainPastTheLinearScanAndAcrossRehashes) {
+  // 16 families are scanned; from the 17th a hash table indexes them, and it
+  // grows several times on the way to 1000. Every sample must land in its own
+  // family, and the first help and type must win.
+  MetricWriter w;
+  constexpr int kFamilies = 1000;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < kFamilies; ++i) {
+      // Revisit the families out of order (never the last one written).
+      int k = (i * 37 + round * 11) % kFamilies;
+      std::string name = "family_" + std::to_string(k);
+      w.Gauge(name, name + " in round " + std::to_string(round), k, {{"round", std::to_string(round)}});
+    }
+  }
+  auto fams = w.Take();
+  ASSERT_EQ(fams.size(), static_cast<std::size_t>(kFamilies));
+  for (const auto& f : fams) {
+    ASSERT_EQ(f.metric.size(), 3u) << f.name;
+    const int k = std::stoi(f.name.substr(7));
+    EXPECT_EQ(f.help, f.name + " in round 0");
+    for (int round = 0; round < 3; ++round) {
+      EXPECT_EQ(f.metric[round].gauge.value, k);
+      EXPECT_EQ(f.metric[round].label[0].value, std::to_string(round));
+    }
+  }
+}
+
 TEST(SerializeText, MergesFamiliesAndDropsEmptyOnes) {
   std::vector<prometheus::MetricFamily> fams(3);
   fams[0].name = "x";
