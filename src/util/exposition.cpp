@@ -28,17 +28,50 @@ const char* TypeName(prometheus::MetricType t) {
   }
 }
 
-// Copies runs of plain characters in one append; most strings have none to escape.
-void AppendEscaped(std::string& out, std::string_view s, bool quote) {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c != '\\' && c != '\n' && (c != '"' || !quote)) continue;
-    out.append(s.data() + start, i - start);
-    out.append(c == '\\' ? "\\\\" : c == '\n' ? "\\n" : "\\\"");
-    start = i + 1;
+// The most bytes WriteFloat writes ("-2.2250738585072014e-308" is 24).
+constexpr std::size_t kMaxFloatChars = 32;
+
+// Writes s with \\, \n (and \" when quoting) escaped; returns the end.
+// Needs room for 2 * s.size() bytes.
+char* WriteEscaped(char* p, std::string_view s, bool quote) {
+  // Most strings have nothing to escape: for long ones (help texts) memchr,
+  // which scans many bytes a cycle, says so; short ones take the loop.
+  if (s.size() >= 16 && std::memchr(s.data(), '\\', s.size()) == nullptr &&
+      std::memchr(s.data(), '\n', s.size()) == nullptr &&
+      (!quote || std::memchr(s.data(), '"', s.size()) == nullptr)) {
+    std::memcpy(p, s.data(), s.size());
+    return p + s.size();
   }
-  out.append(s.data() + start, s.size() - start);
+  for (const char c : s) {
+    if (c == '\\') {
+      *p++ = '\\';
+      *p++ = '\\';
+    } else if (c == '\n') {
+      *p++ = '\\';
+      *p++ = 'n';
+    } else if (c == '"' && quote) {
+      *p++ = '\\';
+      *p++ = '"';
+    } else {
+      *p++ = c;
+    }
+  }
+  return p;
+}
+
+char* Write(char* p, std::string_view s) {
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+// Appends at most `bound` bytes that `write(char* p) -> char* end` produces:
+// one capacity check and one length update per call rather than per piece.
+template <typename F>
+void AppendBounded(std::string& out, std::size_t bound, F write) {
+  const std::size_t old = out.size();
+  out.resize_and_overwrite(old + bound, [&](char* buf, std::size_t) {
+    return static_cast<std::size_t>(write(buf + old) - buf);
+  });
 }
 
 bool LabelsLess(const prometheus::ClientMetric& a, const prometheus::ClientMetric& b) {
@@ -76,43 +109,54 @@ void SortMetrics(std::vector<prometheus::ClientMetric>& metrics) {
 namespace {
 // One sample line: name+suffix, the metric's labels plus an optional extra label
 // (quantile / le) whose value is a float, the value and the timestamp.
-void AppendSample(std::string& out, const std::string& name, const char* suffix,
+void AppendSample(std::string& out, const std::string& name, std::string_view suffix,
                   const prometheus::ClientMetric& m, const char* extra, double extra_value, double v) {
-  out.append(name).append(suffix);
-  if (!m.label.empty() || extra != nullptr) {
-    out.push_back('{');
-    bool first = true;
-    for (const auto& l : m.label) {
-      if (!first) out.push_back(',');
-      first = false;
-      out.append(l.name).append("=\"");
-      AppendEscaped(out, l.value, true);
-      out.push_back('"');
+  std::size_t bound = name.size() + suffix.size() + 3 * kMaxFloatChars + 8;
+  for (const auto& l : m.label) bound += l.name.size() + 2 * l.value.size() + 4;
+  if (extra != nullptr) bound += std::strlen(extra) + 4;
+  AppendBounded(out, bound, [&](char* p) {
+    p = Write(p, name);
+    p = Write(p, suffix);
+    if (!m.label.empty() || extra != nullptr) {
+      *p++ = '{';
+      bool first = true;
+      for (const auto& l : m.label) {
+        if (!first) *p++ = ',';
+        first = false;
+        p = Write(p, l.name);
+        *p++ = '=';
+        *p++ = '"';
+        p = WriteEscaped(p, l.value, true);
+        *p++ = '"';
+      }
+      if (extra != nullptr) {
+        if (!first) *p++ = ',';
+        p = Write(p, extra);
+        *p++ = '=';
+        *p++ = '"';
+        p = WriteFloat(p, extra_value);
+        *p++ = '"';
+      }
+      *p++ = '}';
     }
-    if (extra != nullptr) {
-      if (!first) out.push_back(',');
-      out.append(extra).append("=\"");
-      AppendFloat(out, extra_value);
-      out.push_back('"');
+    *p++ = ' ';
+    p = WriteFloat(p, v);
+    if (m.timestamp_ms != 0) {
+      *p++ = ' ';
+      p = std::to_chars(p, p + 24, m.timestamp_ms).ptr;
     }
-    out.push_back('}');
-  }
-  out.push_back(' ');
-  AppendFloat(out, v);
-  if (m.timestamp_ms != 0) {
-    out.push_back(' ');
-    out.append(std::to_string(m.timestamp_ms));
-  }
-  out.push_back('\n');
+    *p++ = '\n';
+    return p;
+  });
 }
 }  // namespace
 
-void AppendFloat(std::string& out, double v) {
-  if (v == 0) { out.push_back('0'); return; }
-  if (v == 1) { out.push_back('1'); return; }
-  if (v == -1) { out.append("-1"); return; }
-  if (std::isnan(v)) { out.append("NaN"); return; }
-  if (std::isinf(v)) { out.append(v > 0 ? "+Inf" : "-Inf"); return; }
+char* WriteFloat(char* p, double v) {
+  if (v == 0) { *p++ = '0'; return p; }
+  if (v == 1) { *p++ = '1'; return p; }
+  if (v == -1) return Write(p, "-1");
+  if (std::isnan(v)) return Write(p, "NaN");
+  if (std::isinf(v)) return Write(p, v > 0 ? "+Inf" : "-Inf");
 
   // Integers below 2^53 (most counters and gauges): their decimal digits, less
   // trailing zeros, are the shortest round-trip digits; no float formatting.
@@ -121,24 +165,21 @@ void AppendFloat(std::string& out, double v) {
     char ibuf[24];
     auto ir = std::to_chars(ibuf, ibuf + sizeof ibuf, static_cast<std::uint64_t>(negative ? -v : v));
     const std::size_t len = static_cast<std::size_t>(ir.ptr - ibuf);
-    if (negative) out.push_back('-');
+    if (negative) *p++ = '-';
     if (len <= 6) {  // exponent below 6: plain
-      out.append(ibuf, len);
-      return;
+      return Write(p, std::string_view(ibuf, len));
     }
     std::size_t nd = len;
     while (nd > 1 && ibuf[nd - 1] == '0') --nd;
-    out.push_back(ibuf[0]);
+    *p++ = ibuf[0];
     if (nd > 1) {
-      out.push_back('.');
-      out.append(ibuf + 1, nd - 1);
+      *p++ = '.';
+      p = Write(p, std::string_view(ibuf + 1, nd - 1));
     }
-    out.append("e+");
-    char eb[4];
-    auto er = std::to_chars(eb, eb + sizeof eb, len - 1);  // 6..15: two digits at most
-    if (len - 1 < 10) out.push_back('0');
-    out.append(eb, static_cast<std::size_t>(er.ptr - eb));
-    return;
+    *p++ = 'e';
+    *p++ = '+';
+    if (len - 1 < 10) *p++ = '0';
+    return std::to_chars(p, p + 4, len - 1).ptr;  // 6..15: two digits at most
   }
 
   // Shortest round-trip digits, then Go's %g layout decision with eprec 6.
@@ -160,38 +201,37 @@ void AppendFloat(std::string& out, double v) {
   std::from_chars(es.data(), es.data() + es.size(), exp);
   if (eneg) exp = -exp;
 
-  if (neg) out.push_back('-');
+  if (neg) *p++ = '-';
   if (exp < -4 || exp >= 6) {
-    out.push_back(digits[0]);
+    *p++ = digits[0];
     if (nd > 1) {
-      out.push_back('.');
-      out.append(digits + 1, nd - 1);
+      *p++ = '.';
+      p = Write(p, std::string_view(digits + 1, nd - 1));
     }
-    out.push_back('e');
-    out.push_back(exp < 0 ? '-' : '+');
+    *p++ = 'e';
+    *p++ = exp < 0 ? '-' : '+';
     int ae = exp < 0 ? -exp : exp;
-    if (ae < 10) out.push_back('0');
-    char eb[8];
-    auto er = std::to_chars(eb, eb + sizeof eb, ae);
-    out.append(eb, static_cast<std::size_t>(er.ptr - eb));
-    return;
+    if (ae < 10) *p++ = '0';
+    return std::to_chars(p, p + 4, ae).ptr;
   }
   int dp = exp + 1;  // digits before the decimal point
   if (dp <= 0) {
-    out.append("0.");
-    out.append(static_cast<std::size_t>(-dp), '0');
-    out.append(digits, nd);
-    return;
+    p = Write(p, "0.");
+    p = std::fill_n(p, -dp, '0');
+    return Write(p, std::string_view(digits, nd));
   }
   std::size_t udp = static_cast<std::size_t>(dp);
   if (udp >= nd) {
-    out.append(digits, nd);
-    out.append(udp - nd, '0');
-  } else {
-    out.append(digits, udp);
-    out.push_back('.');
-    out.append(digits + udp, nd - udp);
+    p = Write(p, std::string_view(digits, nd));
+    return std::fill_n(p, udp - nd, '0');
   }
+  p = Write(p, std::string_view(digits, udp));
+  *p++ = '.';
+  return Write(p, std::string_view(digits + udp, nd - udp));
+}
+
+void AppendFloat(std::string& out, double v) {
+  AppendBounded(out, kMaxFloatChars, [&](char* p) { return WriteFloat(p, v); });
 }
 
 std::string FormatFloat(double v) {
@@ -236,13 +276,22 @@ void SortFamilies(std::vector<prometheus::MetricFamily>& families) {
 
 void AppendText(std::string& out, const std::vector<prometheus::MetricFamily>& families) {
   for (const auto& f : families) {
-    if (!f.help.empty()) {
-      out.append("# HELP ").append(f.name).push_back(' ');
-      AppendEscaped(out, f.help, false);
-      out.push_back('\n');
-    }
-    out.append("# TYPE ").append(f.name).push_back(' ');
-    out.append(TypeName(f.type)).push_back('\n');
+    const std::string_view type = TypeName(f.type);
+    AppendBounded(out, 2 * f.name.size() + 2 * f.help.size() + type.size() + 20, [&](char* p) {
+      if (!f.help.empty()) {
+        p = Write(p, "# HELP ");
+        p = Write(p, f.name);
+        *p++ = ' ';
+        p = WriteEscaped(p, f.help, false);
+        *p++ = '\n';
+      }
+      p = Write(p, "# TYPE ");
+      p = Write(p, f.name);
+      *p++ = ' ';
+      p = Write(p, type);
+      *p++ = '\n';
+      return p;
+    });
     for (const auto& m : f.metric) {
       switch (f.type) {
         case prometheus::MetricType::Summary:
