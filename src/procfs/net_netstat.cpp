@@ -55,15 +55,6 @@ bool AllDistinct(std::span<const std::string_view> names) {
   return true;
 }
 
-Result<NetStats> ReadPairs(const std::string& path, std::string& text) {
-  auto read = ReadFile(path);
-  if (!read) return std::unexpected(read.error());
-  text = std::move(*read);
-  auto parsed = ParseNetStats(text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
-}
-
 }  // namespace
 
 Result<NetStats> ParseNetStats(std::string_view text) {
@@ -111,9 +102,11 @@ NetStats ParseSnmp6(std::string_view text) {
 }
 
 Result<NetStats> ReadNetNetstat(const Paths& paths, std::string& text) {
-  return ReadPairs(paths.Proc("net/netstat"), text);
+  return ParseFileInto(paths.Proc("net/netstat"), text, ParseNetStats);
 }
-Result<NetStats> ReadNetSnmp(const Paths& paths, std::string& text) { return ReadPairs(paths.Proc("net/snmp"), text); }
+Result<NetStats> ReadNetSnmp(const Paths& paths, std::string& text) {
+  return ParseFileInto(paths.Proc("net/snmp"), text, ParseNetStats);
+}
 
 Result<NetStats> ReadNetSnmp6(const Paths& paths, std::string& text) {
   auto read = ReadFile(paths.Proc("net/snmp6"));

@@ -23,13 +23,7 @@ Result<std::vector<VmstatEntry>> ParseVmstat(std::string_view text) {
 }
 
 Result<std::vector<VmstatEntry>> ReadVmstat(const Paths& paths, std::string& text) {
-  std::string path = paths.Proc("vmstat");
-  auto read = ReadFile(path);
-  if (!read) return std::unexpected(read.error());
-  text = std::move(*read);
-  auto parsed = ParseVmstat(text);
-  if (!parsed) return std::unexpected(InFile(path, parsed.error()));
-  return parsed;
+  return ParseFileInto(paths.Proc("vmstat"), text, ParseVmstat);
 }
 
 }  // namespace host_exporter::procfs
