@@ -89,7 +89,8 @@ class File {
 // Whole file contents. Larger than max_bytes: ErrorKind::kIo naming the cap.
 Result<std::string> ReadFile(const std::string& path, std::size_t max_bytes = kMaxPseudoFileSize);
 template <class Parse>
-std::invoke_result_t<Parse, std::string_view> ParseFileInto(const std::string& path, std::string& text, Parse parse,
+std::invoke_result_t<Parse, std::string_view> ParseFileInto(const std::string& path, std::string& text,
+                                                            Parse parse,
                                                             std::size_t max_bytes = kMaxPseudoFileSize);
 // The reader half of a ReadX/ParseX pair: the file's contents handed to the
 // pure parser `parse` (std::string_view -> Result<T>, owning its result); a
@@ -103,8 +104,8 @@ std::invoke_result_t<Parse, std::string_view> ParseFile(const std::string& path,
 // The same for a parser whose result points into the text (views, no copies):
 // the contents go into `text`, which the caller keeps while it uses the result.
 template <class Parse>
-std::invoke_result_t<Parse, std::string_view> ParseFileInto(const std::string& path, std::string& text, Parse parse,
-                                                            std::size_t max_bytes) {
+std::invoke_result_t<Parse, std::string_view> ParseFileInto(const std::string& path, std::string& text,
+                                                            Parse parse, std::size_t max_bytes) {
   auto read = ReadFile(path, max_bytes);
   if (!read) return std::unexpected(read.error());
   text = std::move(*read);
