@@ -31,6 +31,7 @@ namespace host_exporter::bench {
 namespace {
 
 using netlink::testing::EthLink;
+using netlink::testing::Ipv4Neighbour;
 using netlink::testing::Payload;
 
 HE_PARSER_BENCH(ParseTextFormat, "basic/textfile/backup.prom", textfile::ParseTextFormat(t));
@@ -62,18 +63,7 @@ void BM_ParseAttributes(benchmark::State& state) {
 BENCHMARK(BM_ParseAttributes);
 
 void BM_ParseNeighbour(benchmark::State& state) {
-  static const Payload p = [] {
-    ndmsg h{};
-    h.ndm_family = AF_INET;
-    h.ndm_ifindex = 2;
-    h.ndm_state = NUD_REACHABLE;
-    h.ndm_type = RTN_UNICAST;
-    Payload n(h);
-    n.Bytes(NDA_DST, {192, 168, 1, 23})
-        .Bytes(NDA_LLADDR, {0x3c, 0x22, 0xfb, 0x9a, 0x10, 0x7d})
-        .Put<std::uint32_t>(NDA_PROBES, 0);
-    return n;
-  }();
+  static const Payload p = Ipv4Neighbour(NUD_REACHABLE);
   RunParse(state, "RTM_NEWNEIGH", p.bytes().size(), [] { return netlink::ParseNeighbour(p.span()); });
 }
 BENCHMARK(BM_ParseNeighbour);

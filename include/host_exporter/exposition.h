@@ -16,8 +16,6 @@ inline constexpr const char* kTextContentType = "text/plain; version=0.0.4; char
 
 // Appends v formatted as Go's strconv.FormatFloat(v, 'g', -1, 64).
 void AppendFloat(std::string& out, double v);
-// The same into p, which has room for 32 bytes; returns the end.
-char* WriteFloat(char* p, double v);
 std::string FormatFloat(double v);
 
 // Sorts families by name (merging families of equal name), metrics by their

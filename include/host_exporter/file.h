@@ -88,30 +88,27 @@ class File {
 
 // Whole file contents. Larger than max_bytes: ErrorKind::kIo naming the cap.
 Result<std::string> ReadFile(const std::string& path, std::size_t max_bytes = kMaxPseudoFileSize);
+// The reader half of a ReadX/ParseX pair for a parser whose result points into
+// the text (views, no copies): the file's contents go into `text`, which the
+// caller keeps while it uses the result, and are handed to the pure parser
+// `parse` (std::string_view -> Result<T>); a parse error names the file (InFile).
 template <class Parse>
 std::invoke_result_t<Parse, std::string_view> ParseFileInto(const std::string& path, std::string& text,
                                                             Parse parse,
-                                                            std::size_t max_bytes = kMaxPseudoFileSize);
-// The reader half of a ReadX/ParseX pair: the file's contents handed to the
-// pure parser `parse` (std::string_view -> Result<T>, owning its result); a
-// parse error names the file (InFile).
-template <class Parse>
-std::invoke_result_t<Parse, std::string_view> ParseFile(const std::string& path, Parse parse,
-                                                        std::size_t max_bytes = kMaxPseudoFileSize) {
-  std::string text;
-  return ParseFileInto(path, text, parse, max_bytes);
-}
-// The same for a parser whose result points into the text (views, no copies):
-// the contents go into `text`, which the caller keeps while it uses the result.
-template <class Parse>
-std::invoke_result_t<Parse, std::string_view> ParseFileInto(const std::string& path, std::string& text,
-                                                            Parse parse, std::size_t max_bytes) {
+                                                            std::size_t max_bytes = kMaxPseudoFileSize) {
   auto read = ReadFile(path, max_bytes);
   if (!read) return std::unexpected(read.error());
   text = std::move(*read);
   auto parsed = parse(std::string_view(text));
   if (!parsed) return std::unexpected(InFile(path, parsed.error()));
   return parsed;
+}
+// The same for a parser that owns its result.
+template <class Parse>
+std::invoke_result_t<Parse, std::string_view> ParseFile(const std::string& path, Parse parse,
+                                                        std::size_t max_bytes = kMaxPseudoFileSize) {
+  std::string text;
+  return ParseFileInto(path, text, parse, max_bytes);
 }
 
 // Contents with surrounding whitespace (the trailing newline) removed.

@@ -109,13 +109,11 @@ Result<NetStats> ReadNetSnmp(const Paths& paths, std::string& text) {
 }
 
 Result<NetStats> ReadNetSnmp6(const Paths& paths, std::string& text) {
-  auto read = ReadFile(paths.Proc("net/snmp6"));
-  if (!read) {
-    if (read.error().kind == ErrorKind::kNotFound) return NetStats{};
-    return std::unexpected(read.error());
-  }
-  text = std::move(*read);
-  return ParseSnmp6(text);
+  auto stats = ParseFileInto(paths.Proc("net/snmp6"), text, [](std::string_view t) -> Result<NetStats> {
+    return ParseSnmp6(t);
+  });
+  if (!stats && stats.error().kind == ErrorKind::kNotFound) return NetStats{};
+  return stats;
 }
 
 }  // namespace host_exporter::procfs

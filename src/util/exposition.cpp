@@ -31,6 +31,11 @@ const char* TypeName(prometheus::MetricType t) {
 // The most bytes WriteFloat writes ("-2.2250738585072014e-308" is 24).
 constexpr std::size_t kMaxFloatChars = 32;
 
+char* Write(char* p, std::string_view s) {
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
 // Writes s with \\, \n (and \" when quoting) escaped; returns the end.
 // Needs room for 2 * s.size() bytes.
 char* WriteEscaped(char* p, std::string_view s, bool quote) {
@@ -39,8 +44,7 @@ char* WriteEscaped(char* p, std::string_view s, bool quote) {
   if (s.size() >= 16 && std::memchr(s.data(), '\\', s.size()) == nullptr &&
       std::memchr(s.data(), '\n', s.size()) == nullptr &&
       (!quote || std::memchr(s.data(), '"', s.size()) == nullptr)) {
-    std::memcpy(p, s.data(), s.size());
-    return p + s.size();
+    return Write(p, s);
   }
   for (const char c : s) {
     if (c == '\\') {
@@ -57,11 +61,6 @@ char* WriteEscaped(char* p, std::string_view s, bool quote) {
     }
   }
   return p;
-}
-
-char* Write(char* p, std::string_view s) {
-  std::memcpy(p, s.data(), s.size());
-  return p + s.size();
 }
 
 // Appends at most `bound` bytes that `write(char* p) -> char* end` produces:
@@ -107,50 +106,8 @@ void SortMetrics(std::vector<prometheus::ClientMetric>& metrics) {
 }  // namespace
 
 namespace {
-// One sample line: name+suffix, the metric's labels plus an optional extra label
-// (quantile / le) whose value is a float, the value and the timestamp.
-void AppendSample(std::string& out, const std::string& name, std::string_view suffix,
-                  const prometheus::ClientMetric& m, const char* extra, double extra_value, double v) {
-  std::size_t bound = name.size() + suffix.size() + 3 * kMaxFloatChars + 8;
-  for (const auto& l : m.label) bound += l.name.size() + 2 * l.value.size() + 4;
-  if (extra != nullptr) bound += std::strlen(extra) + 4;
-  AppendBounded(out, bound, [&](char* p) {
-    p = Write(p, name);
-    p = Write(p, suffix);
-    if (!m.label.empty() || extra != nullptr) {
-      *p++ = '{';
-      bool first = true;
-      for (const auto& l : m.label) {
-        if (!first) *p++ = ',';
-        first = false;
-        p = Write(p, l.name);
-        *p++ = '=';
-        *p++ = '"';
-        p = WriteEscaped(p, l.value, true);
-        *p++ = '"';
-      }
-      if (extra != nullptr) {
-        if (!first) *p++ = ',';
-        p = Write(p, extra);
-        *p++ = '=';
-        *p++ = '"';
-        p = WriteFloat(p, extra_value);
-        *p++ = '"';
-      }
-      *p++ = '}';
-    }
-    *p++ = ' ';
-    p = WriteFloat(p, v);
-    if (m.timestamp_ms != 0) {
-      *p++ = ' ';
-      p = std::to_chars(p, p + 24, m.timestamp_ms).ptr;
-    }
-    *p++ = '\n';
-    return p;
-  });
-}
-}  // namespace
-
+// v as Go's strconv.FormatFloat(v, 'g', -1, 64) into p, which has room for
+// kMaxFloatChars; returns the end.
 char* WriteFloat(char* p, double v) {
   if (v == 0) { *p++ = '0'; return p; }
   if (v == 1) { *p++ = '1'; return p; }
@@ -229,6 +186,50 @@ char* WriteFloat(char* p, double v) {
   *p++ = '.';
   return Write(p, std::string_view(digits + udp, nd - udp));
 }
+
+// One sample line: name+suffix, the metric's labels plus an optional extra label
+// (quantile / le) whose value is a float, the value and the timestamp.
+void AppendSample(std::string& out, const std::string& name, std::string_view suffix,
+                  const prometheus::ClientMetric& m, const char* extra, double extra_value, double v) {
+  std::size_t bound = name.size() + suffix.size() + 3 * kMaxFloatChars + 8;
+  for (const auto& l : m.label) bound += l.name.size() + 2 * l.value.size() + 4;
+  if (extra != nullptr) bound += std::strlen(extra) + 4;
+  AppendBounded(out, bound, [&](char* p) {
+    p = Write(p, name);
+    p = Write(p, suffix);
+    if (!m.label.empty() || extra != nullptr) {
+      *p++ = '{';
+      bool first = true;
+      for (const auto& l : m.label) {
+        if (!first) *p++ = ',';
+        first = false;
+        p = Write(p, l.name);
+        *p++ = '=';
+        *p++ = '"';
+        p = WriteEscaped(p, l.value, true);
+        *p++ = '"';
+      }
+      if (extra != nullptr) {
+        if (!first) *p++ = ',';
+        p = Write(p, extra);
+        *p++ = '=';
+        *p++ = '"';
+        p = WriteFloat(p, extra_value);
+        *p++ = '"';
+      }
+      *p++ = '}';
+    }
+    *p++ = ' ';
+    p = WriteFloat(p, v);
+    if (m.timestamp_ms != 0) {
+      *p++ = ' ';
+      p = std::to_chars(p, p + 24, m.timestamp_ms).ptr;
+    }
+    *p++ = '\n';
+    return p;
+  });
+}
+}  // namespace
 
 void AppendFloat(std::string& out, double v) {
   AppendBounded(out, kMaxFloatChars, [&](char* p) { return WriteFloat(p, v); });

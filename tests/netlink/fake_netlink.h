@@ -5,6 +5,7 @@
 
 #include <linux/if_arp.h>
 #include <linux/if_link.h>
+#include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 #include <sys/socket.h>
 
@@ -95,6 +96,20 @@ inline Payload EthLink(const std::string& name) {
       .Bytes(IFLA_BROADCAST, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
       .Raw(IFLA_STATS64, s64.data(), sizeof s64)
       .Put<std::uint32_t>(IFLA_NUM_TX_QUEUES, 8);  // not read
+  return p;
+}
+
+// RTM_NEWNEIGH: 192.168.1.23 at 3c:22:fb:9a:10:7d on device 2, in `state`.
+inline Payload Ipv4Neighbour(std::uint16_t state) {
+  ndmsg h{};
+  h.ndm_family = AF_INET;
+  h.ndm_ifindex = 2;
+  h.ndm_state = state;
+  h.ndm_type = RTN_UNICAST;
+  Payload p(h);
+  p.Bytes(NDA_DST, {192, 168, 1, 23})
+      .Bytes(NDA_LLADDR, {0x3c, 0x22, 0xfb, 0x9a, 0x10, 0x7d})
+      .Put<std::uint32_t>(NDA_PROBES, 0);
   return p;
 }
 

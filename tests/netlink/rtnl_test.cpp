@@ -17,6 +17,7 @@ namespace {
 
 using testing::EthHeader;
 using testing::EthLink;
+using testing::Ipv4Neighbour;
 using testing::Payload;
 using testing::Stats64;
 
@@ -150,15 +151,7 @@ TEST(ParseLink, NoAttributesIsReported) {
 }
 
 TEST(ParseNeighbour, ReadsHeaderAndAddresses) {
-  ndmsg h{};
-  h.ndm_family = AF_INET;
-  h.ndm_ifindex = 2;
-  h.ndm_state = NUD_STALE;
-  h.ndm_type = RTN_UNICAST;
-  Payload p(h);
-  p.Bytes(NDA_DST, {192, 168, 1, 23})
-      .Bytes(NDA_LLADDR, {0x3c, 0x22, 0xfb, 0x9a, 0x10, 0x7d})
-      .Put<std::uint32_t>(NDA_PROBES, 0);
+  const Payload p = Ipv4Neighbour(NUD_STALE);
   auto n = ParseNeighbour(p.span());
   ASSERT_TRUE(n) << n.error().message;
   EXPECT_EQ(n->family, AF_INET);
