@@ -78,10 +78,12 @@ def percentile(values, p):
 class Exporter:
     """One exporter process on 127.0.0.1:port, optionally inside a netns."""
 
-    def __init__(self, name, binary, args, workdir, netns=None):
+    def __init__(self, name, binary, args, workdir, netns=None, port_arg=False):
         self.name = name
         self.port = free_port()
-        cmd = [binary, "--web.listen-address=127.0.0.1:%d" % self.port] + list(args)
+        # port_arg: the program takes its port as the first argument (bench/serve_floor.cpp)
+        listen = str(self.port) if port_arg else "--web.listen-address=127.0.0.1:%d" % self.port
+        cmd = [binary, listen] + list(args)
         if netns:
             cmd = ["ip", "netns", "exec", netns] + cmd
         self.log_path = os.path.join(workdir, "%s-%d.log" % (name, self.port))
@@ -302,6 +304,39 @@ def memory_floor(workdir):
     return json.loads(subprocess.run([exe], capture_output=True, text=True, check=True).stdout)
 
 
+def serving_floor(args, client, he, workdir, result):
+    """The serving floor, measured beside host_exporter in alternating blocks: CPU per request and,
+    after the same wrk runs, peak memory of a cpp-httplib server that answers each request with a
+    canned copy of one host_exporter scrape (bench/serve_floor.cpp) and does nothing else."""
+    exe = os.path.join(workdir, "serve_floor")
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "cpp-httplib"], capture_output=True, text=True,
+                           check=True).stdout.split()
+    subprocess.run(["g++", "-O2", "-std=c++20", "-pthread", "-o", exe, os.path.join(HERE, "serve_floor.cpp")] + flags,
+                   check=True)
+    body = os.path.join(workdir, "scrape-body.txt")
+    subprocess.run(["curl", "-sf", "--max-time", "30", "-o", body, "http://127.0.0.1:%d/metrics" % he.port],
+                   check=True, timeout=60)
+    sf = Exporter("serve_floor", exe, [body], workdir, port_arg=True)
+    out = {"body_bytes": os.path.getsize(body)}
+    try:
+        sf.wait_ready(client)
+        client.scrape(sf.port, 10 if args.quick else 30, True)  # warm up
+        for mode, use_gzip in (("plain", False), ("gzip", True)):
+            per = calibrate(client, [he, sf], use_gzip, 0.15 if args.quick else 0.6)
+            r = measure(client, [he, sf], max(2, args.blocks // 2), per, use_gzip)
+            out[mode] = {"cpu_ms": r[sf.name]["cpu_ms"], "he_cpu_ms": r[HE]["cpu_ms"]}
+            log("serving floor, %s: %.3f ms CPU per request (host_exporter %.3f ms in the same blocks)" % (
+                mode, out[mode]["cpu_ms"], out[mode]["he_cpu_ms"]))
+        for use_gzip in (False, True):
+            for conns in args.concurrency:
+                wrk(sf.port, conns, args.wrk_seconds, use_gzip)
+        out["memory_kb"] = memory_kb(sf.pid)
+        log("serving floor: peak %d kB resident after wrk" % out["memory_kb"]["VmHWM"])
+    finally:
+        sf.stop()
+    result["serving_floor"] = out
+
+
 def machine():
     model = "unknown"
     with open("/proc/cpuinfo") as f:
@@ -366,6 +401,7 @@ def main_comparison(args, workdir, common, result):
         floor["paths"] = sum(1 for k, _ in entries if k == "p")
         result["floor"] = floor
         result["memory_floor"] = memory_floor(workdir)
+        serving_floor(args, client, he, workdir, result)
         log("memory floor (empty cpp-httplib server): %d kB resident" % result["memory_floor"]["rss_kb"])
         with open(os.path.join(args.out, "fileset.txt"), "w") as f:
             f.write("# opened by one host_exporter scrape (strace -f -y -e trace=openat,openat2, relative opens "
@@ -594,6 +630,19 @@ def markdown(result):
                      "of node_exporter's peak in this run is %.1f MiB." % (
                          mf["rss_kb"] / 1024, ", ".join("%s %.1f" % (k, v / 1024) for k, v in top),
                          result["memory_kb"][NE]["VmHWM"] / 1024 / 4))
+        sf = result.get("serving_floor")
+        if sf:
+            least = f["cpu_ms"] + sf["plain"]["cpu_ms"]
+            L.append("")
+            L.append("Serving floor: a cpp-httplib server that answers each request with a canned copy of one "
+                     "host_exporter scrape (%d bytes; `bench/serve_floor.cpp`), scraped in alternating blocks "
+                     "beside host_exporter, uses **%.3f ms** of CPU per request (%.3f ms with httplib's gzip) "
+                     "where host_exporter used %.3f ms (%.3f ms); after the same wrk runs its peak is "
+                     "**%.1f MiB** resident. Reading the files and serving the bytes, with nothing between, "
+                     "is %.3f ms: **%.2fx** the raw-read floor, against a target of 1.25x." % (
+                         sf["body_bytes"], sf["plain"]["cpu_ms"], sf["gzip"]["cpu_ms"], sf["plain"]["he_cpu_ms"],
+                         sf["gzip"]["he_cpu_ms"], sf["memory_kb"]["VmHWM"] / 1024, least,
+                         ratio(least, f["cpu_ms"])))
     sc = result.get("scaling", {})
     if sc:
         L.append("")
