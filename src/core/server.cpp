@@ -139,6 +139,12 @@ void HttpServer::Configure(httplib::Server& srv) {
     setsockopt(sock, IPPROTO_IPV6, IPV6_V6ONLY, &no, sizeof no);  // fails harmlessly on IPv4
   });
   srv.set_payload_max_length(64 * 1024);
+  // httplib writes "Keep-Alive: timeout=T, max=M" from these two (its
+  // defaults, 5 s and 5 requests, are not what the reactor does): the idle
+  // timeout in whole seconds and the requests a connection may carry.
+  auto idle = std::chrono::ceil<std::chrono::seconds>(opts_.limits.idle_timeout);
+  srv.set_keep_alive_timeout(std::max<time_t>(1, static_cast<time_t>(idle.count())));
+  srv.set_keep_alive_max_count(opts_.limits.max_requests_per_connection);
 
   srv.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     // A request body is never read: close the connection after answering, so the

@@ -180,6 +180,9 @@ def test_keep_alive_connection_between_requests():
                 head, body = read_response(s)
                 assert head.startswith(b"HTTP/1.1 200 OK"), head
                 assert b"node_load1 0.21" in body
+                # The header states what the reactor does: --web.idle-timeout, and
+                # the requests a connection may carry (not httplib's 5 s and 5).
+                assert b"\r\nKeep-Alive: timeout=1, max=10000\r\n" in head, head
             t0 = time.monotonic()
             assert s.recv(1) == b""  # closed by the server, idle
             took = time.monotonic() - t0
