@@ -25,7 +25,11 @@ void SortFamilies(std::vector<prometheus::MetricFamily>& families);
 // Appends the text exposition of already sorted families.
 void AppendText(std::string& out, const std::vector<prometheus::MetricFamily>& families);
 
-// SortFamilies + AppendText.
+// The text exposition of already sorted families (AppendText into a string
+// reserved for about their size).
+std::string SerializeSorted(const std::vector<prometheus::MetricFamily>& families);
+
+// SortFamilies + SerializeSorted.
 std::string SerializeText(std::vector<prometheus::MetricFamily> families);
 
 }  // namespace host_exporter

@@ -20,6 +20,7 @@
 
 namespace host_exporter {
 
+class FamilyPool;  // family_pool.h
 class ScrapeMemo;  // scrape_memo.h
 
 struct LabelView {
@@ -74,13 +75,28 @@ class MetricWriter {
   const std::shared_ptr<ScrapeMemo>& memo() const { return memo_; }
   void set_memo(std::shared_ptr<ScrapeMemo> m) { memo_ = std::move(m); }
 
+  // Where new families take last scrape's storage from (family_pool.h);
+  // null: every family is allocated anew. Not owned; must outlive the writer.
+  void set_pool(FamilyPool* pool) { pool_ = pool; }
+
   std::size_t size() const { return families_.size(); }
-  std::vector<prometheus::MetricFamily>& families() { return families_; }
-  std::vector<prometheus::MetricFamily> Take() { index_.clear(); return std::move(families_); }
+  std::vector<prometheus::MetricFamily>& families() {
+    Trim();
+    return families_;
+  }
+  std::vector<prometheus::MetricFamily> Take() {
+    Trim();
+    index_.clear();
+    used_.clear();
+    return std::move(families_);
+  }
 
  private:
-  prometheus::MetricFamily& Family(prometheus::MetricType type, std::string_view name,
-                                   std::string_view help);
+  std::size_t Family(prometheus::MetricType type, std::string_view name, std::string_view help);
+  // The family's next metric: a pooled one reset to defaults, or a new one.
+  prometheus::ClientMetric& NextMetric(std::size_t family);
+  // Drops pooled metrics that were not refilled.
+  void Trim();
   static void SetValue(prometheus::ClientMetric& m, prometheus::MetricType type, double v);
 
   void Index(std::size_t hash, std::uint32_t family);
@@ -89,6 +105,10 @@ class MetricWriter {
   static constexpr std::size_t kLinearFamilies = 16;
 
   std::vector<prometheus::MetricFamily> families_;
+  // Per family, how many of its metrics were written; past it, a pooled
+  // family's metrics wait to be refilled (or trimmed).
+  std::vector<std::uint32_t> used_;
+  FamilyPool* pool_ = nullptr;
   Deadline deadline_;
   std::shared_ptr<ScrapeMemo> memo_;
   // Empty while families_ has at most kLinearFamilies entries; then an

@@ -20,6 +20,7 @@
 #include <prometheus/metric_family.h>
 
 #include "host_exporter/collector.h"
+#include "host_exporter/family_pool.h"
 #include "host_exporter/worker_pool.h"
 
 namespace host_exporter {
@@ -41,6 +42,10 @@ class Scraper {
   std::vector<prometheus::MetricFamily> Scrape(const std::vector<std::size_t>& which,
                                                std::optional<Clock::time_point> deadline) const;
 
+  // Hands a scrape's families back once they have been serialized, so the
+  // collectors' next runs refill them instead of allocating (family_pool.h).
+  void Recycle(std::vector<prometheus::MetricFamily>& families) const { family_pool_.Give(families); }
+
   const std::vector<std::string>& names() const { return names_; }
   // Index of the collector, or -1.
   int Find(std::string_view name) const;
@@ -55,6 +60,7 @@ class Scraper {
   std::vector<std::shared_ptr<Slot>> slots_;
   // Guards every slot's current run and every run's completion state.
   mutable std::mutex mu_;
+  mutable FamilyPool family_pool_;  // before pool_: late runs still write into it
   mutable WorkerPool pool_;  // last: destroyed (joined) first
 };
 

@@ -230,7 +230,9 @@ MetricsResponse Exporter::Build(const std::vector<std::string>& collect, const s
   for (const auto& source : sources_) source(families);
 
   r.content_type = kTextContentType;
-  r.body = SerializeText(std::move(families));
+  SortFamilies(families);
+  r.body = SerializeSorted(families);
+  scraper_->Recycle(families);
   return r;
 }
 

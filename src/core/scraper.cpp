@@ -113,6 +113,7 @@ std::vector<prometheus::MetricFamily> Scraper::Scrape(const std::vector<std::siz
         slot->current = std::make_shared<Run>();
         slot->current->out.set_deadline(deadline);
         slot->current->out.set_memo(batch->memo);
+        slot->current->out.set_pool(&family_pool_);
         batch->items.emplace_back(slot, slot->current);
       }
       runs[k] = slot->current;

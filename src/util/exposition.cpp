@@ -326,6 +326,10 @@ void AppendText(std::string& out, const std::vector<prometheus::MetricFamily>& f
 
 std::string SerializeText(std::vector<prometheus::MetricFamily> families) {
   SortFamilies(families);
+  return SerializeSorted(families);
+}
+
+std::string SerializeSorted(const std::vector<prometheus::MetricFamily>& families) {
   // Reserve about what the text will take, so the body is not copied while it grows.
   std::size_t estimate = 0;
   for (const auto& f : families) {

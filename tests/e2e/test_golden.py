@@ -1,6 +1,7 @@
 """The binary end to end on the project's fixture tree: scrape over HTTP, compare
 the whole exposition with tests/golden/e2e/basic.prom (UPDATE_GOLDEN=1 rewrites
 it) and check it with promtool."""
+import gzip
 import os
 import re
 import subprocess
@@ -55,3 +56,29 @@ def test_full_exposition_matches_golden_and_passes_promtool():
     allowed = ("non-counter metrics should not have", "metric names should be written in 'snake_case'",
                "counter metrics should have \"_total\" suffix", "use base unit", "no help text")
     assert [l for l in findings if l.strip() and not any(a in l for a in allowed)] == []
+
+
+def test_repeated_and_interleaved_scrapes_stay_golden():
+    # A collector's families are refilled from one scrape to the next (its
+    # strings and vectors reused): scrapes of every collector, interleaved with
+    # scrapes of a few and gzip ones, must each still give exactly the golden
+    # text, and a subset exactly its own part of it.
+    with open(GOLDEN) as f:
+        want = f.read()
+    with Exporter(flags()) as e:
+        subset = None
+        for i in range(6):
+            status, _, body = e.get()
+            assert status == 200
+            assert stable(body.decode()) == want, f"full scrape {i} differs from the golden"
+            status, _, body = e.get("/metrics?collect[]=cpu&collect[]=netstat&collect[]=textfile")
+            assert status == 200
+            text = stable(body.decode())
+            if subset is None:
+                subset = text
+                assert "node_cpu_seconds_total" in text and "node_netstat_" in text
+                assert "node_memory_" not in text
+            assert text == subset, f"subset scrape {i} differs from the first"
+            status, headers, body = e.get(headers={"Accept-Encoding": "gzip"})
+            assert status == 200 and headers.get("Content-Encoding") == "gzip"
+            assert stable(gzip.decompress(body).decode()) == want, f"gzip scrape {i} differs from the golden"
