@@ -296,14 +296,20 @@ def read_floor(entries, workdir, passes):
     return r
 
 
+def build_httplib_program(workdir, name):
+    """Compiles bench/NAME.cpp against Debian's cpp-httplib (its pkg-config flags) into workdir."""
+    exe = os.path.join(workdir, name)
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "cpp-httplib"], capture_output=True, text=True,
+                           check=True).stdout.split()
+    subprocess.run(["g++", "-O2", "-std=c++20", "-pthread", "-o", exe, os.path.join(HERE, name + ".cpp")] + flags,
+                   check=True)
+    return exe
+
+
 def memory_floor(workdir):
     """Resident memory of a process that only constructs a cpp-httplib server
     (bench/memory_floor.cpp): what any exporter on this HTTP stack pays."""
-    exe = os.path.join(workdir, "memory_floor")
-    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "cpp-httplib"], capture_output=True, text=True,
-                           check=True).stdout.split()
-    subprocess.run(["g++", "-O2", "-std=c++20", "-o", exe, os.path.join(HERE, "memory_floor.cpp")] + flags,
-                   check=True)
+    exe = build_httplib_program(workdir, "memory_floor")
     return json.loads(subprocess.run([exe], capture_output=True, text=True, check=True).stdout)
 
 
@@ -311,11 +317,7 @@ def serving_floor(args, client, he, workdir, result):
     """The serving floor, measured beside host_exporter in alternating blocks: CPU per request and,
     after the same wrk runs, peak memory of a cpp-httplib server that answers each request with a
     canned copy of one host_exporter scrape (bench/serve_floor.cpp) and does nothing else."""
-    exe = os.path.join(workdir, "serve_floor")
-    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "cpp-httplib"], capture_output=True, text=True,
-                           check=True).stdout.split()
-    subprocess.run(["g++", "-O2", "-std=c++20", "-pthread", "-o", exe, os.path.join(HERE, "serve_floor.cpp")] + flags,
-                   check=True)
+    exe = build_httplib_program(workdir, "serve_floor")
     body = os.path.join(workdir, "scrape-body.txt")
     subprocess.run(["curl", "-sf", "--max-time", "30", "-o", body, "http://127.0.0.1:%d/metrics" % he.port],
                    check=True, timeout=60)
@@ -399,10 +401,7 @@ def main_comparison(args, workdir, common, result):
                                                        result["throughput"]["%s_c%d" % (mode, conns)].items()}))
         result["memory_kb"] = {e.name: memory_kb(e.pid) for e in exporters}
         entries = record_fileset(he, client, workdir)
-        floor = read_floor(entries, workdir, 50 if args.quick else 300)
-        floor["files"] = sum(1 for k, _ in entries if k == "f")
-        floor["dirs"] = sum(1 for k, _ in entries if k == "d")
-        floor["paths"] = sum(1 for k, _ in entries if k == "p")
+        floor = read_floor(entries, workdir, 50 if args.quick else 300)  # counts files, dirs and paths too
         result["floor"] = floor
         result["memory_floor"] = memory_floor(workdir)
         serving_floor(args, client, he, workdir, result)

@@ -12,12 +12,11 @@
 #include <prometheus/metric_family.h>
 
 #include <cstddef>
-#include <functional>
 #include <mutex>
-#include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "host_exporter/string_map.h"
 
 namespace host_exporter {
 
@@ -39,10 +38,6 @@ class FamilyPool {
   std::size_t size() const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct Entry {
     prometheus::MetricFamily family;
     bool full = false;
@@ -51,7 +46,7 @@ class FamilyPool {
   mutable std::mutex mu_;
   // Entries stay once made (only their family moves in and out), so a
   // steady scrape allocates no node or key here either.
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> by_name_;
+  StringMap<Entry> by_name_;
 };
 
 }  // namespace host_exporter

@@ -7,14 +7,13 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 
 #include "host_exporter/regex.h"
+#include "host_exporter/string_map.h"
 
 namespace host_exporter {
 
@@ -47,14 +46,10 @@ class MemoizedRegex {
     return m;
   }
 
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
   Regex re_;
   std::size_t max_entries_;
   mutable std::mutex mu_;
-  mutable std::unordered_map<std::string, bool, Hash, std::equal_to<>> memo_;
+  mutable StringMap<bool> memo_;
 };
 
 }  // namespace host_exporter

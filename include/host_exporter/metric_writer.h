@@ -95,7 +95,8 @@ class MetricWriter {
   std::size_t Family(prometheus::MetricType type, std::string_view name, std::string_view help);
   // The family's next metric: a pooled one reset to defaults, or a new one.
   prometheus::ClientMetric& NextMetric(std::size_t family);
-  // Drops pooled metrics that were not refilled.
+  // Drops pooled metrics that were not refilled (of one family, of all).
+  void TrimFamily(std::size_t family);
   void Trim();
   static void SetValue(prometheus::ClientMetric& m, prometheus::MetricType type, double v);
 

@@ -61,11 +61,13 @@ prometheus::ClientMetric& MetricWriter::NextMetric(std::size_t family) {
   return m;
 }
 
+void MetricWriter::TrimFamily(std::size_t family) {
+  auto& metrics = families_[family].metric;
+  if (metrics.size() > used_[family]) metrics.erase(metrics.begin() + used_[family], metrics.end());
+}
+
 void MetricWriter::Trim() {
-  for (std::size_t k = 0; k < families_.size(); ++k) {
-    auto& metrics = families_[k].metric;
-    if (metrics.size() > used_[k]) metrics.erase(metrics.begin() + used_[k], metrics.end());
-  }
+  for (std::size_t k = 0; k < families_.size(); ++k) TrimFamily(k);
 }
 
 void MetricWriter::Index(std::size_t hash, std::uint32_t family) {
@@ -141,8 +143,8 @@ void MetricWriter::Add(prometheus::MetricType type, std::string_view name, std::
 
 void MetricWriter::AddFamily(prometheus::MetricFamily family) {
   const std::size_t fi = Family(family.type, family.name, family.help);
+  TrimFamily(fi);
   auto& metrics = families_[fi].metric;
-  if (metrics.size() > used_[fi]) metrics.erase(metrics.begin() + used_[fi], metrics.end());
   if (metrics.empty()) {
     metrics = std::move(family.metric);
   } else {
